@@ -1,0 +1,1 @@
+"""Demo partners, users and content for GOOV_DEMO=1 on a new database."""

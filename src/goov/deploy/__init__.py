@@ -1,0 +1,1 @@
+"""Instance configuration from the environment (plain Python, no Zope imports)."""

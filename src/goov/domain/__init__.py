@@ -1,0 +1,1 @@
+"""Business rules over plain values. Never imports zope, Products or plone."""

@@ -1,0 +1,33 @@
+"""Plone glue for partner organisations (groups partner-<slug>)."""
+
+from goov.domain.partners import is_partner_group_id
+from goov.domain.partners import partner_group_id
+from goov.domain.partners import partners_among
+from plone import api
+
+
+def ensure_partner(slug: str, title: str) -> str:
+    """Create the partner group when absent; return its id."""
+    group_id = partner_group_id(slug)
+    if api.group.get(groupname=group_id) is None:
+        api.group.create(groupname=group_id, title=title)
+    return group_id
+
+
+def all_partners() -> list[dict]:
+    """Every partner organisation: [{"id", "title"}], sorted by title."""
+    groups = api.portal.get_tool("portal_groups")
+    result = [
+        {"id": g.getId(), "title": g.getProperty("title") or g.getId()}
+        for g in groups.listGroups()
+        if is_partner_group_id(g.getId())
+    ]
+    return sorted(result, key=lambda p: p["title"].lower())
+
+
+def partners_of(userid: str) -> list[str]:
+    """The partner group ids a user belongs to."""
+    user = api.user.get(userid=userid)
+    if user is None:
+        return []
+    return partners_among(user.getGroups())

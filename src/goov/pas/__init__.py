@@ -1,0 +1,1 @@
+"""PAS plugins of goov."""

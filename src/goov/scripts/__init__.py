@@ -1,0 +1,1 @@
+"""Console entry points (goov-start, goov-render-instance)."""

@@ -1,0 +1,104 @@
+"""goov-start: render the instance, make sure the site exists, then serve.
+
+One process does it all: Zope starts once, the site is created (only when absent,
+in one transaction) and then waitress serves the same WSGI application. A second
+start on an existing database therefore serves within a few seconds.
+"""
+
+from goov.deploy.render import render
+from goov.deploy.settings import Settings
+from goov.deploy.settings import SettingsError
+from pathlib import Path
+
+import logging
+import os
+import signal
+import sys
+
+
+log = logging.getLogger("goov.start")
+
+BANNER = """
+================================================================
+ GOOV is running at {url}
+ Administrator: admin / {admin_password_note}
+{demo}================================================================
+"""
+
+
+def _demo_lines(settings: Settings) -> str:
+    if not settings.demo:
+        return " Demo data: off (GOOV_DEMO=0)\n"
+    from goov.demo.data import DEMO_PASSWORD
+    from goov.demo.data import USERS
+
+    lines = [f" Demo logins (password '{DEMO_PASSWORD}'):"]
+    lines.extend(f"   {u.userid:<14} {u.description}" for u in USERS)
+    return "\n".join(lines) + "\n"
+
+
+def serve(settings: Settings) -> None:
+    from logging.config import fileConfig
+    from paste.deploy import loadapp
+    from paste.deploy import loadserver
+
+    ini = str(settings.zope_ini)
+    fileConfig(ini, {"__file__": ini, "here": str(settings.etc_dir)})
+    if settings.admin_password_is_default:
+        log.warning(
+            "*** The administrator password is the default 'admin'. "
+            "Set GOOV_ADMIN_PASSWORD before this portal is reachable by anyone. ***"
+        )
+    app = loadapp(f"config:{ini}", name="main")
+
+    from goov.scripts.site import ensure_site
+
+    report = ensure_site(settings)
+    log.info("site %s: %s", settings.site_id, report)
+    if settings.admin_password_is_default:
+        password_note = "admin  (the default: change it with GOOV_ADMIN_PASSWORD)"  # noqa: S105
+    else:
+        password_note = "(from GOOV_ADMIN_PASSWORD)"  # noqa: S105
+    banner = BANNER.format(
+        url=settings.url, admin_password_note=password_note, demo=_demo_lines(settings)
+    )
+    print(banner, flush=True)
+    server = loadserver(f"config:{ini}", name="main")
+    # SIGTERM (service managers, tests) stops as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        server(app)
+    finally:
+        _close_database()
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _close_database() -> None:
+    """Close the ZODB so FileStorage writes its index (fast next start)."""
+    import Zope2
+
+    db = getattr(Zope2, "DB", None)
+    if db is not None:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    repo = Path(os.environ.get("GOOV_REPO_DIR") or Path.cwd())
+    try:
+        settings = Settings.from_env(dict(os.environ), repo)
+    except SettingsError as exc:
+        print(f"goov: {exc}", file=sys.stderr)
+        return 2
+    render(settings)
+    try:
+        serve(settings)
+    except KeyboardInterrupt:
+        print("goov: stopped", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
