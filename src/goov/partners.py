@@ -1,5 +1,6 @@
 """Plone glue for partner organisations (groups partner-<slug>)."""
 
+from goov.domain.partners import coordinators_group_id
 from goov.domain.partners import is_partner_group_id
 from goov.domain.partners import partner_group_id
 from goov.domain.partners import partners_among
@@ -7,10 +8,23 @@ from plone import api
 
 
 def ensure_partner(slug: str, title: str) -> str:
-    """Create the partner group when absent; return its id."""
+    """Create the partner group and its coordinators group; return the partner id.
+
+    coordinators-<slug> carries the global Coordinator role and is nested in
+    partner-<slug>: adding a person to it makes them a coordinator of that partner.
+    """
     group_id = partner_group_id(slug)
     if api.group.get(groupname=group_id) is None:
         api.group.create(groupname=group_id, title=title)
+    coordinators = coordinators_group_id(group_id)
+    if api.group.get(groupname=coordinators) is None:
+        api.group.create(
+            groupname=coordinators,
+            title=f"{title}: coördinatoren",
+            roles=["Coordinator"],
+        )
+        portal_groups = api.portal.get_tool("portal_groups")
+        portal_groups.addPrincipalToGroup(coordinators, group_id)
     return group_id
 
 

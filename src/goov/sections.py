@@ -2,22 +2,37 @@
 
 from dataclasses import dataclass
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 
 
 @dataclass(frozen=True)
 class Section:
     id: str
+    portal_type: str
     title: str
     description: str
     public: bool = False
 
 
 SECTIONS = (
-    Section("signalen", "Signalen", "Straatsignalen van professionals."),
-    Section("dossiers", "Dossiers", "Casussen waarin signalen worden gebundeld."),
-    Section("overleggen", "Overleggen", "Multidisciplinaire casusoverleggen."),
+    Section(
+        "signalen", "SignalFolder", "Signalen", "Straatsignalen van professionals."
+    ),
+    Section(
+        "dossiers",
+        "DossierFolder",
+        "Dossiers",
+        "Casussen waarin signalen worden gebundeld.",
+    ),
+    Section(
+        "overleggen",
+        "MeetingFolder",
+        "Overleggen",
+        "Multidisciplinaire casusoverleggen.",
+    ),
     Section(
         "platform",
+        "Folder",
         "Platform OOV",
         "Webinars, trainingen en workshops over de gebiedsgerichte aanpak.",
         public=True,
@@ -26,21 +41,26 @@ SECTIONS = (
 
 
 def ensure_sections() -> list[str]:
-    """Create missing sections; return the ids created."""
+    """Create missing sections; return the ids created.
+
+    Section types are not addable anywhere through the UI (global_allow is off), so
+    they are created here without the add constraints.
+    """
     portal = api.portal.get()
     created = []
-    for section in SECTIONS:
-        if section.id in portal.objectIds():
-            continue
-        obj = api.content.create(
-            container=portal,
-            type="Folder",
-            id=section.id,
-            title=section.title,
-            description=section.description,
-            safe_id=False,
-        )
-        if section.public:
-            api.content.transition(obj=obj, transition="publish")
-        created.append(section.id)
+    with api.env.adopt_roles(["Manager"]):
+        for section in SECTIONS:
+            if section.id in portal.objectIds():
+                continue
+            obj = createContentInContainer(
+                portal,
+                section.portal_type,
+                checkConstraints=False,
+                id=section.id,
+                title=section.title,
+                description=section.description,
+            )
+            if section.public:
+                api.content.transition(obj=obj, transition="publish")
+            created.append(section.id)
     return created

@@ -35,6 +35,11 @@ class Layer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "goov:default")
+        # The demo municipality gives every test the same partners and users
+        # (password goov.demo.data.DEMO_PASSWORD).
+        from goov.demo.load import load_demo
+
+        load_demo(portal)
 
     def tearDownZope(self, app):
         zope_testing.uninstallProduct(app, "collective.workspace")

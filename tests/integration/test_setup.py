@@ -31,9 +31,9 @@ class TestInstall:
     @pytest.mark.parametrize(
         "section_id,state",
         [
-            ("signalen", "private"),
-            ("dossiers", "private"),
-            ("overleggen", "private"),
+            ("signalen", "internal"),
+            ("dossiers", "internal"),
+            ("overleggen", "internal"),
             ("platform", "published"),
         ],
     )

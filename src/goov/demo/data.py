@@ -65,9 +65,10 @@ USERS = (
     DemoUser(
         "wijkteam",
         "Wim Wijkteam",
-        ("Coordinator",),
+        ("Professional",),
         ("wijkteam",),
         "coördinator (wijkteam)",
+        groups=("coordinators-wijkteam",),
     ),
     DemoUser(
         "analist",

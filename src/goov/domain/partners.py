@@ -32,3 +32,11 @@ def partner_slug(group_id: str) -> str:
 def partners_among(group_ids) -> list[str]:
     """The partner group ids in a user's groups, sorted for stable output."""
     return sorted(g for g in group_ids if is_partner_group_id(g))
+
+
+COORDINATORS_PREFIX = "coordinators-"
+
+
+def coordinators_group_id(partner_group: str) -> str:
+    """The group of a partner's coordinators (nested in the partner group)."""
+    return COORDINATORS_PREFIX + partner_slug(partner_group)

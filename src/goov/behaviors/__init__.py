@@ -1,0 +1,1 @@
+"""Behaviours shared by several goov types."""

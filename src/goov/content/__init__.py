@@ -1,0 +1,1 @@
+"""Dexterity content types of goov (one type per module)."""

@@ -1,0 +1,29 @@
+"""Catalog indexers. Nothing here may return personal data."""
+
+from goov.content.agenda_item import IAgendaItem
+from goov.content.signal import ISignal
+from goov.domain.vocab import title_of
+from goov.geo import wijk_name
+from goov.vocabularies import category_terms
+from plone.indexer import indexer
+
+
+@indexer(ISignal)
+def signal_dossier_uid(obj):
+    return obj.dossier or None
+
+
+@indexer(IAgendaItem)
+def agenda_item_dossier_uid(obj):
+    return obj.dossier or None
+
+
+@indexer(ISignal)
+def signal_searchable_text(obj):
+    """Category, wijk and title only: the description may name people."""
+    parts = [
+        obj.title or "",
+        title_of(category_terms(), obj.category) or "",
+        wijk_name(obj.wijk) or "",
+    ]
+    return " ".join(p for p in parts if p)

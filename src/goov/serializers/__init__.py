@@ -1,0 +1,1 @@
+"""JSON serialization of goov content (extends plone.restapi's)."""

@@ -1,0 +1,86 @@
+"""Add goov's derived data to the content JSON; never leak a hidden parent."""
+
+from datetime import date
+from goov.content.action import IAction
+from goov.content.agenda_item import IAgendaItem
+from goov.content.dossier import IDossier
+from goov.domain.action import is_overdue
+from goov.interfaces import IBrowserLayer
+from plone import api
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.serializer.dxcontent import SerializeFolderToJson
+from plone.restapi.serializer.dxcontent import SerializeToJson
+from zope.component import adapter
+from zope.interface import implementer
+
+
+def redact_hidden_parent(context, result: dict) -> None:
+    """plone.restapi puts the parent's title in every response. A partner
+    coordinator may see an action but not the dossier around it, whose title
+    often names a family: show only that there is a parent."""
+    parent = context.aq_parent
+    if not api.user.has_permission("View", obj=parent):
+        result["parent"] = {"@id": parent.absolute_url(), "@type": parent.portal_type}
+
+
+def linked_signals(dossier) -> list[dict]:
+    """The dossier's signals that the current user may see (catalog-filtered)."""
+    brains = api.content.find(
+        portal_type="Signal", dossier_uid=dossier.UID(), sort_on="observed_at"
+    )
+    return [
+        {
+            "@id": b.getURL(),
+            "UID": b.UID,
+            "title": b.Title,
+            "review_state": b.review_state,
+            "category": b.category,
+            "observed_at": json_compatible(b.observed_at),
+        }
+        for b in brains
+    ]
+
+
+@implementer(ISerializeToJson)
+@adapter(IDossier, IBrowserLayer)
+class DossierSerializer(SerializeFolderToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version,
+            include_items=include_items,
+            include_expansion=include_expansion,
+        )
+        result["signals"] = linked_signals(self.context)
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(IAction, IBrowserLayer)
+class ActionSerializer(SerializeToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version,
+            include_items=include_items,
+            include_expansion=include_expansion,
+        )
+        result["overdue"] = is_overdue(
+            self.context.due_date,
+            api.content.get_state(obj=self.context),
+            date.today(),
+        )
+        redact_hidden_parent(self.context, result)
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(IAgendaItem, IBrowserLayer)
+class AgendaItemSerializer(SerializeToJson):
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version,
+            include_items=include_items,
+            include_expansion=include_expansion,
+        )
+        redact_hidden_parent(self.context, result)
+        return result

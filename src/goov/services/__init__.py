@@ -1,0 +1,1 @@
+"""goov's REST endpoints (one folder per endpoint)."""

@@ -1,0 +1,42 @@
+"""DELETE {dossier}/@members/<principal>: take someone off the roster."""
+
+from goov.services.errors import InputError
+from goov.services.errors import reply_error
+from goov.workspace.roster import remove_member
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+@implementer(IPublishTraverse)
+class MembersDelete(Service):
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        if len(self.params) != 1:
+            return reply_error(
+                self,
+                InputError(
+                    "Name one principal: DELETE @members/<principal>",
+                    [{"field": "principal", "message": "Required"}],
+                ),
+            )
+        if not remove_member(self.context, self.params[0]):
+            return reply_error(
+                self,
+                InputError(
+                    f"Not on the roster: {self.params[0]}",
+                    [{"field": "principal", "message": "Not on the roster"}],
+                    status=404,
+                ),
+            )
+        return self.reply_no_content()

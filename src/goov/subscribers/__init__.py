@@ -1,0 +1,37 @@
+"""Event subscribers that keep derived data and object security in step."""
+
+from goov.content.signal import ISignal
+from goov.domain.signal import signal_title
+from goov.domain.vocab import title_of
+from goov.partners import partners_of
+from goov.vocabularies import category_terms
+from plone import api
+from zope.component import adapter
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
+from zope.lifecycleevent.interfaces import IObjectModifiedEvent
+
+
+def _may_choose_partner(user) -> bool:
+    roles = set(user.getRoles())
+    return bool(roles & {"Manager", "Site Administrator", "Regisseur"})
+
+
+@adapter(ISignal, IObjectAddedEvent)
+def signal_added(signal, event):
+    """Title from category and date; reporting partner from the reporter."""
+    user = api.user.get_current()
+    reporter_partners = partners_of(user.getId()) if user else []
+    if not (signal.reporting_partner and _may_choose_partner(user)):
+        signal.reporting_partner = reporter_partners[0] if reporter_partners else None
+    signal.title = signal_title(
+        title_of(category_terms(), signal.category) or signal.category,
+        signal.observed_at,
+    )
+    signal.reindexObject()
+    signal.reindexObjectSecurity()
+
+
+@adapter(IObjectModifiedEvent)
+def reindex_security(obj, event):
+    """Partners, invitations and dossier links decide local roles: reindex them."""
+    obj.reindexObjectSecurity()

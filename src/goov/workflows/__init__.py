@@ -1,0 +1,1 @@
+"""Workflow guards (conditions) and transition effects."""

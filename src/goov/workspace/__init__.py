@@ -1,0 +1,1 @@
+"""Dossier rosters on top of collective.workspace."""
