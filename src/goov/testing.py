@@ -39,7 +39,7 @@ class Layer(PloneSandboxLayer):
         # (password goov.demo.data.DEMO_PASSWORD).
         from goov.demo.load import load_demo
 
-        load_demo(portal)
+        load_demo(portal, content=False)
 
     def tearDownZope(self, app):
         zope_testing.uninstallProduct(app, "collective.workspace")

@@ -127,6 +127,18 @@ def test_fresh_start_with_demo_then_restart(workdir):
         me = inst.get("/@users/politie", auth=("politie", "goov-demo"))
         assert me.status_code == 200
         assert "partner-politie" in {g["id"] for g in me.json()["groups"]["items"]}
+
+        # Demo cases, seen through need to know.
+        def total(user, **query):
+            body = inst.get("/@search", auth=(user, "goov-demo"), params=query).json()
+            return body["items_total"]
+
+        assert total("regisseur", portal_type="Signal") == 6
+        assert total("regisseur", portal_type="Dossier") == 1
+        assert total("handhaver", portal_type="Signal") == 1  # only own signal
+        assert total("handhaver", portal_type="Dossier") == 0
+        assert total("woning", portal_type="Dossier") == 1  # on the roster
+        assert total("analist", portal_type=["Signal", "Dossier", "Action"]) == 0
         printed = inst.output.read_text()
         assert "http://localhost:" in printed
         assert "goov-demo" in printed

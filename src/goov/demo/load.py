@@ -9,7 +9,8 @@ from goov.partners import ensure_partner
 from plone import api
 
 
-def load_demo(site) -> dict:
+def load_demo(site, content: bool = True) -> dict:
+    """Partners and users; with content, also demo cases (signals, dossier, meeting)."""
     for partner in PARTNERS:
         ensure_partner(partner.slug, partner.title)
     if api.group.get(groupname=EDITORS_GROUP) is None:
@@ -33,5 +34,10 @@ def load_demo(site) -> dict:
             api.group.add_user(groupname=f"partner-{slug}", username=user.userid)
         for group in user.groups:
             api.group.add_user(groupname=group, username=user.userid)
-    logger.info("demo data loaded: %d partners, %d users", len(PARTNERS), len(USERS))
-    return {"partners": len(PARTNERS), "users": len(USERS)}
+    report = {"partners": len(PARTNERS), "users": len(USERS)}
+    if content:
+        from goov.demo.content import load_cases
+
+        report.update(load_cases(site))
+    logger.info("demo data loaded: %s", report)
+    return report
