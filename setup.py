@@ -44,6 +44,8 @@ setup(
         "plone.restapi",
         "collective.workspace>=4.0",
         "collective.exportimport",
+        "Pillow",
+        "shapely>=2",
         # collective.exportimport 1.16 imports pkg_resources at module level.
         "setuptools<82",
     ],
@@ -58,6 +60,7 @@ setup(
             "zope.pytestlayer",
             "requests",
             "ruff",
+            "playwright",
         ],
     },
     entry_points={

@@ -32,9 +32,18 @@ class Layer(PloneSandboxLayer):
         self.loadZCML(package=goov)
         # collective.workspace registers a PAS plugin class through initialize().
         zope_testing.installProduct(app, "collective.workspace")
+        # As instance/zope.conf.in (max-conflict-retries): the test server retries
+        # conflicting requests as often as a real instance does.
+        from ZPublisher.HTTPRequest import HTTPRequest
+
+        HTTPRequest.retry_max_count = 10
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "goov:default")
+        # Like a site made by goov-start: Dutch by default.
+        from plone import api
+
+        api.portal.set_registry_record("plone.default_language", "nl")
         # The demo municipality gives every test the same partners and users
         # (password goov.demo.data.DEMO_PASSWORD).
         from goov.demo.load import load_demo

@@ -36,6 +36,10 @@ def test_catalog_complete_and_compiles(lang):
     translations = entries(po)
     assert set(translations) == expected
     assert [m for m, s in translations.items() if not s] == []
+    # A msgid like "label_title" is an id, never a text: it must be translated.
+    assert [
+        m for m, s in translations.items() if re.match(r"^[a-z0-9_]+$", m) and s == m
+    ] == []
     catalog = gettext.GNUTranslations(BytesIO(Msgfmt(str(po), name="goov").get()))
     assert catalog.gettext("label_title") == {"nl": "Titel", "en": "Title"}[lang]
 

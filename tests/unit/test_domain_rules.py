@@ -111,3 +111,37 @@ def test_bad_geojson(data, message):
     text = data if isinstance(data, str) else json.dumps(data)
     with pytest.raises(InvalidNeighbourhoods, match=message):
         parse_wijken(text)
+
+
+def test_signal_query_filters():
+    from goov.domain.signal_listing import signal_query
+
+    parsed = signal_query(
+        {"state": "new", "category": "drugs", "wijk": "01", "mine": "1"},
+        {"drugs"},
+        "politie",
+    )
+    assert parsed.errors == []
+    assert parsed.query == {
+        "portal_type": "Signal",
+        "review_state": ["new"],
+        "category": "drugs",
+        "wijk": "01",
+        "Creator": "politie",
+    }
+    bad = signal_query(
+        {"state": ["new", "open"], "category": "x", "mine": "2", "b_size": "500"},
+        {"drugs"},
+        "u",
+    )
+    assert bad.errors == ["state", "category", "mine", "b_size"]
+
+
+def test_wijk_locator():
+    from goov.domain.geo import WijkLocator
+
+    path = Path(__file__).resolve().parents[2] / "src/goov/data/haarlem-wijken.geojson"
+    locator = WijkLocator(parse_wijken(path.read_text()))
+    assert locator.locate(52.383121, 4.63736) == "01"  # Oude Stad
+    assert locator.locate(52.415821, 4.645178) == "15"  # Delftwijk
+    assert locator.locate(52.0, 5.0) is None

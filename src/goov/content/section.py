@@ -15,4 +15,10 @@ class ISection(model.Schema):
 
 @implementer(ISection)
 class Section(Container):
-    """Content class: storage only."""
+    """Content class: storage only.
+
+    Unordered: an ordered folder keeps one list of all ids, which every parallel
+    add would modify (a ZODB conflict each time).
+    """
+
+    _ordering = "unordered"

@@ -136,7 +136,13 @@ class ISignal(model.Schema):
 
 @implementer(ISignal)
 class Signal(Item):
-    """Content class: storage only, no business rules."""
+    """Content class: storage only, no business rules.
+
+    `photos` holds the re-encoded photos (NamedBlobImage), read through the
+    @@photo view under goov: View personal data.
+    """
+
+    photos = ()
 
     def Description(self):
         # The free text may hold personal data: keep it out of catalog metadata

@@ -42,3 +42,33 @@ def parse_wijken(geojson_text: str) -> list[Wijk]:
     if not wijken:
         raise InvalidNeighbourhoods("no features")
     return sorted(wijken, key=lambda w: w.code)
+
+
+class WijkLocator:
+    """Point-in-polygon look-up of wijken with shapely (GEOS).
+
+    An STRtree narrows a point to the polygons whose bounding box holds it;
+    prepared geometries make the exact test cheap. Hundreds of polygons cost a
+    few microseconds per look-up.
+    """
+
+    def __init__(self, wijken: list[Wijk]):
+        from shapely import prepare
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        self._codes = [w.code for w in wijken]
+        self._shapes = [shape(w.geometry) for w in wijken]
+        for geometry in self._shapes:
+            prepare(geometry)
+        self._tree = STRtree(self._shapes)
+
+    def locate(self, lat: float, lon: float) -> str | None:
+        """The code of the wijk that holds the point (GeoJSON is lon, lat)."""
+        from shapely.geometry import Point
+
+        point = Point(lon, lat)
+        for index in self._tree.query(point):
+            if self._shapes[index].covers(point):
+                return self._codes[index]
+        return None

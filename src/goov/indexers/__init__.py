@@ -27,3 +27,10 @@ def signal_searchable_text(obj):
         wijk_name(obj.wijk) or "",
     ]
     return " ".join(p for p in parts if p)
+
+
+@indexer(ISignal)
+def signal_created_at(obj):
+    """Creation time in microseconds: DateIndex keeps only minutes, and "newest
+    first" must hold within a minute too."""
+    return obj.created().micros()

@@ -1,9 +1,11 @@
 """Add goov's derived data to the content JSON; never leak a hidden parent."""
 
 from datetime import date
+from goov.browser.photo import photo_url
 from goov.content.action import IAction
 from goov.content.agenda_item import IAgendaItem
 from goov.content.dossier import IDossier
+from goov.content.signal import ISignal
 from goov.domain.action import is_overdue
 from goov.interfaces import IBrowserLayer
 from plone import api
@@ -70,6 +72,30 @@ class ActionSerializer(SerializeToJson):
             date.today(),
         )
         redact_hidden_parent(self.context, result)
+        return result
+
+
+@implementer(ISerializeToJson)
+@adapter(ISignal, IBrowserLayer)
+class SignalSerializer(SerializeToJson):
+    """Adds photos (with download URLs) for users who may see personal data."""
+
+    def __call__(self, version=None, include_items=True, include_expansion=True):
+        result = super().__call__(
+            version=version,
+            include_items=include_items,
+            include_expansion=include_expansion,
+        )
+        if api.user.has_permission("goov: View personal data", obj=self.context):
+            result["photos"] = [
+                {
+                    "filename": photo.filename,
+                    "content-type": photo.contentType,
+                    "size": photo.getSize(),
+                    "download": photo_url(self.context, index),
+                }
+                for index, photo in enumerate(self.context.photos or ())
+            ]
         return result
 
 

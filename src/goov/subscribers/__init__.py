@@ -3,6 +3,7 @@
 from goov.content.signal import ISignal
 from goov.domain.signal import signal_title
 from goov.domain.vocab import title_of
+from goov.geo import wijk_for
 from goov.partners import partners_of
 from goov.vocabularies import category_terms
 from plone import api
@@ -23,6 +24,8 @@ def signal_added(signal, event):
     reporter_partners = partners_of(user.getId()) if user else []
     if not (signal.reporting_partner and _may_choose_partner(user)):
         signal.reporting_partner = reporter_partners[0] if reporter_partners else None
+    if not signal.wijk:
+        signal.wijk = wijk_for(signal.latitude, signal.longitude)
     signal.title = signal_title(
         title_of(category_terms(), signal.category) or signal.category,
         signal.observed_at,

@@ -1,0 +1,1 @@
+"""Control panels of goov (Classic UI forms and plone.restapi @controlpanels)."""
