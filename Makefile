@@ -7,7 +7,7 @@ PIP := $(BIN)/pip
 STAMP := $(VENV)/.installed-$(shell cat setup.py constraints.txt | sha1sum | cut -c1-12)
 
 .DEFAULT_GOAL := help
-.PHONY: help install start render test test-unit test-integration test-functional lint format check buildout clean
+.PHONY: help install start render test bench bench-full test-unit test-integration test-functional lint format check buildout clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -54,6 +54,13 @@ check: lint test ## Lint, then test
 versions.cfg: constraints.txt
 	( echo "# Generated from constraints.txt by make; do not edit."; echo "[versions]"; \
 	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | grep -v -i '^goov==' | sed 's/==/ = /' ) > $@
+
+bench: install ## Benchmarks at 10k signals (a few minutes; throw-away DB in $$GOOV_BENCH_VAR or /tmp)
+	$(BIN)/python bench/similar.py --scale 10000 --probes 200
+
+bench-full: install ## Benchmarks at 100k signals (about half an hour on 2 cores)
+	$(BIN)/python bench/similar.py --scale 10000 --probes 200
+	$(BIN)/python bench/similar.py --scale 100000 --probes 200
 
 buildout: install versions.cfg ## The alternative zc.buildout set-up (bin/instance)
 	$(PIP) install -q -c constraints.txt "zc.buildout==6.0.1"

@@ -61,6 +61,7 @@ setup(
             "requests",
             "ruff",
             "playwright",
+            "hypothesis",
         ],
     },
     entry_points={

@@ -18,10 +18,10 @@ def run(*args):
 
 
 def test_ruff_check():
-    result = run("check", "src", "tests")
+    result = run("check", "src", "tests", "bench")
     assert result.returncode == 0, result.stdout
 
 
 def test_ruff_format():
-    result = run("format", "--check", "src", "tests")
+    result = run("format", "--check", "src", "tests", "bench")
     assert result.returncode == 0, result.stdout

@@ -34,3 +34,19 @@ def signal_created_at(obj):
     """Creation time in microseconds: DateIndex keeps only minutes, and "newest
     first" must hold within a minute too."""
     return obj.created().micros()
+
+
+@indexer(ISignal)
+def signal_geo_bucket(obj):
+    from goov.similar import geo_bucket
+
+    return geo_bucket(obj)
+
+
+@indexer(ISignal)
+def signal_match_keys(obj):
+    """Keyed hashes of addresses and persons (name + birthdate): equal ones
+    match, the index itself reveals no names."""
+    from goov.similar import match_keys
+
+    return match_keys(obj)

@@ -8,6 +8,7 @@ from goov.content.dossier import IDossier
 from goov.content.signal import ISignal
 from goov.domain.action import is_overdue
 from goov.interfaces import IBrowserLayer
+from goov.similar import similar_json
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.converters import json_compatible
@@ -86,6 +87,8 @@ class SignalSerializer(SerializeToJson):
             include_items=include_items,
             include_expansion=include_expansion,
         )
+        # "Mogelijk verwant": the best suggestions among what this user may see.
+        result["similar"] = similar_json(self.context, limit=5)
         if api.user.has_permission("goov: View personal data", obj=self.context):
             result["photos"] = [
                 {

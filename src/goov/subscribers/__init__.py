@@ -1,5 +1,6 @@
 """Event subscribers that keep derived data and object security in step."""
 
+from goov.content.dossier import IDossier
 from goov.content.signal import ISignal
 from goov.domain.signal import signal_title
 from goov.domain.vocab import title_of
@@ -13,15 +14,21 @@ from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
 
 def _may_choose_partner(user) -> bool:
-    roles = set(user.getRoles())
-    return bool(roles & {"Manager", "Site Administrator", "Regisseur"})
+    """Regisseurs, site managers and system processes (imports, benchmarks) may
+    set the reporting partner; everyone else reports for their own partner."""
+    if user is None:
+        return False
+    if "Regisseur" in user.getRoles():
+        return True
+    return api.user.has_permission("Manage portal", obj=api.portal.get())
 
 
 @adapter(ISignal, IObjectAddedEvent)
 def signal_added(signal, event):
     """Title from category and date; reporting partner from the reporter."""
     user = api.user.get_current()
-    reporter_partners = partners_of(user.getId()) if user else []
+    userid = user.getId() if user is not None else None
+    reporter_partners = partners_of(userid) if userid else []
     if not (signal.reporting_partner and _may_choose_partner(user)):
         signal.reporting_partner = reporter_partners[0] if reporter_partners else None
     if not signal.wijk:
@@ -30,11 +37,20 @@ def signal_added(signal, event):
         title_of(category_terms(), signal.category) or signal.category,
         signal.observed_at,
     )
+    # One queued catalog operation: the add's own indexing merges with this one,
+    # and a new object's first indexing already includes its security.
     signal.reindexObject()
-    signal.reindexObjectSecurity()
 
 
 @adapter(IObjectModifiedEvent)
 def reindex_security(obj, event):
     """Partners, invitations and dossier links decide local roles: reindex them."""
     obj.reindexObjectSecurity()
+
+
+@adapter(IDossier, IObjectAddedEvent)
+def dossier_added(dossier, event):
+    """The regisseur of a new dossier is its creator unless one was named."""
+    if not dossier.regisseur:
+        user = api.user.get_current()
+        dossier.regisseur = user.getId() if user else None

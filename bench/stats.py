@@ -1,0 +1,33 @@
+"""Median, p95 and a bootstrap confidence interval of a ratio of medians."""
+
+import random
+import statistics
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def bootstrap_ratio(a: list[float], b: list[float], rounds=2000, seed=1) -> tuple:
+    """Ratio median(a)/median(b) with a 95% bootstrap interval."""
+    rng = random.Random(seed)
+    ratios = []
+    for _ in range(rounds):
+        sa = [rng.choice(a) for _ in a]
+        sb = [rng.choice(b) for _ in b]
+        ratios.append(statistics.median(sa) / statistics.median(sb))
+    return (
+        statistics.median(a) / statistics.median(b),
+        percentile(ratios, 0.025),
+        percentile(ratios, 0.975),
+    )
+
+
+def summary(values: list[float]) -> dict:
+    return {
+        "n": len(values),
+        "median_ms": round(statistics.median(values) * 1000, 3),
+        "p95_ms": round(percentile(values, 0.95) * 1000, 3),
+    }

@@ -1,0 +1,138 @@
+"""Similar signals from the catalog: bucket and match-key look-ups, then scoring.
+
+Only catalog brains are read (metadata latitude, longitude, observed_at, category,
+match_keys): no signal is woken up, and the catalog only returns what the current
+user may see.
+"""
+
+from datetime import timedelta
+from goov.domain.similarity import address_key
+from goov.domain.similarity import bucket_key
+from goov.domain.similarity import candidate_keys
+from goov.domain.similarity import person_key
+from goov.domain.similarity import rank
+from goov.domain.similarity import score
+from goov.domain.similarity import SignalFacts
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import secrets
+
+
+SECRET_ANNOTATION = "goov.similarity.secret"  # noqa: S105 - an annotation key
+RADIUS_RECORD = "goov.similar_radius_m"
+WINDOW_RECORD = "goov.similar_window_days"
+
+
+def match_secret() -> bytes:
+    """A per-site secret for the keyed hashes of names and addresses.
+
+    Created once; plone.keyring is not used because its keys rotate, which would
+    make yesterday's hashes unmatchable.
+    """
+    annotations = IAnnotations(api.portal.get())
+    secret = annotations.get(SECRET_ANNOTATION)
+    if secret is None:
+        secret = annotations[SECRET_ANNOTATION] = secrets.token_bytes(32)
+    return secret
+
+
+def match_keys(signal) -> list[str]:
+    secret = match_secret()
+    keys = []
+    if signal.address:
+        keys.append(address_key(secret, signal.address))
+    keys.extend(address_key(secret, a) for a in signal.addresses or ())
+    for person in signal.persons or ():
+        keys.append(person_key(secret, person.get("name", ""), person.get("birthdate")))
+        if person.get("address"):
+            keys.append(address_key(secret, person["address"]))
+    return sorted({k for k in keys if k})
+
+
+def geo_bucket(signal) -> str | None:
+    if signal.latitude is None or signal.longitude is None or not signal.observed_at:
+        return None
+    return bucket_key(signal.latitude, signal.longitude, signal.observed_at)
+
+
+def settings() -> tuple[float, timedelta]:
+    radius = api.portal.get_registry_record(RADIUS_RECORD, default=150)
+    days = api.portal.get_registry_record(WINDOW_RECORD, default=90)
+    return float(radius), timedelta(days=int(days))
+
+
+def facts_of_brain(brain) -> SignalFacts:
+    keys = brain.match_keys or ()
+    return SignalFacts(
+        uid=brain.UID,
+        category=brain.category,
+        lat=brain.latitude,
+        lon=brain.longitude,
+        observed_at=_aware(brain.observed_at),
+        address_key=next((k for k in keys if k.startswith("a:")), None),
+        person_keys=frozenset(k for k in keys if k.startswith("p:")),
+    )
+
+
+def facts_of(signal) -> SignalFacts:
+    keys = match_keys(signal)
+    return SignalFacts(
+        uid=signal.UID(),
+        category=signal.category,
+        lat=signal.latitude,
+        lon=signal.longitude,
+        observed_at=_aware(signal.observed_at),
+        address_key=next((k for k in keys if k.startswith("a:")), None),
+        person_keys=frozenset(k for k in keys if k.startswith("p:")),
+    )
+
+
+def _aware(moment):
+    """Catalog and forms may hold naive or Zope DateTime values: make them aware."""
+    from DateTime import DateTime
+    from goov.intake import LOCAL_TZ
+
+    if isinstance(moment, DateTime):
+        moment = moment.asdatetime()
+    if moment is not None and moment.tzinfo is None:
+        return LOCAL_TZ.localize(moment)
+    return moment
+
+
+def similar_signals(signal, limit: int = 20) -> list[tuple[object, object]]:
+    """[(brain, Suggestion)], best first; never the signal itself."""
+    radius, window = settings()
+    own = facts_of(signal)
+    brains = {}
+    if own.lat is not None and own.lon is not None and own.observed_at:
+        keys = candidate_keys(own.lat, own.lon, own.observed_at, radius, window)
+        brains.update(
+            (b.UID, b) for b in api.content.find(portal_type="Signal", geo_bucket=keys)
+        )
+    own_keys = sorted(own.person_keys | ({own.address_key} - {None}))
+    if own_keys:
+        brains.update(
+            (b.UID, b)
+            for b in api.content.find(portal_type="Signal", match_keys=own_keys)
+        )
+    brains.pop(own.uid, None)
+    suggestions = rank(
+        (score(own, facts_of_brain(b), radius, window) for b in brains.values()), limit
+    )
+    return [(brains[s.uid], s) for s in suggestions]
+
+
+def similar_json(signal, limit: int = 20) -> list[dict]:
+    return [
+        {
+            "@id": brain.getURL(),
+            "UID": brain.UID,
+            "title": brain.Title,
+            "review_state": brain.review_state,
+            "distance_m": suggestion.distance_m,
+            "score": suggestion.score,
+            "reasons": list(suggestion.reasons),
+        }
+        for brain, suggestion in similar_signals(signal, limit)
+    ]
