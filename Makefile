@@ -7,7 +7,7 @@ PIP := $(BIN)/pip
 STAMP := $(VENV)/.installed-$(shell cat setup.py constraints.txt | sha1sum | cut -c1-12)
 
 .DEFAULT_GOAL := help
-.PHONY: help install start render test bench bench-full test-unit test-integration test-functional lint format check buildout clean
+.PHONY: help install start render test reminders bench bench-full test-unit test-integration test-functional lint format check buildout clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ check: lint test ## Lint, then test
 versions.cfg: constraints.txt
 	( echo "# Generated from constraints.txt by make; do not edit."; echo "[versions]"; \
 	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | grep -v -i '^goov==' | sed 's/==/ = /' ) > $@
+
+reminders: install ## Send today's reminder digests (cron; the portal must be running)
+	$(BIN)/goov-reminders
 
 bench: install ## Benchmarks at 10k signals (a few minutes; throw-away DB in $$GOOV_BENCH_VAR or /tmp)
 	$(BIN)/python bench/similar.py --scale 10000 --probes 200

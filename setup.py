@@ -46,6 +46,7 @@ setup(
         "collective.exportimport",
         "Pillow",
         "shapely>=2",
+        "reportlab",
         # collective.exportimport 1.16 imports pkg_resources at module level.
         "setuptools<82",
     ],
@@ -62,6 +63,7 @@ setup(
             "ruff",
             "playwright",
             "hypothesis",
+            "aiosmtpd",
         ],
     },
     entry_points={
@@ -69,6 +71,7 @@ setup(
         "console_scripts": [
             "goov-start = goov.scripts.start:main",
             "goov-render-instance = goov.scripts.render:main",
+            "goov-reminders = goov.scripts.reminders:main",
         ],
     },
 )

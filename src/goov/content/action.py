@@ -1,6 +1,7 @@
 """Action: a task of the plan of approach, assigned to a partner organisation."""
 
 from goov import _
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -42,6 +43,13 @@ class IAction(model.Schema):
         title=_("label_action_result", default="Resultaat"),
         required=False,
     )
+    decided_in = schema.TextLine(
+        title=_("label_decided_in", default="Besloten in (agendapunt)"),
+        required=False,
+    )
+
+    directives.omitted("decided_in")
+    directives.write_permission(decided_in="cmf.ManagePortal")
 
 
 @implementer(IAction)

@@ -37,4 +37,7 @@ class IAgendaItem(model.Schema):
 
 @implementer(IAgendaItem)
 class AgendaItem(Item):
-    """Content class: storage only."""
+    """Content class: storage only. `decision_log` holds the structured
+    decisions ({time, actor, text, actions: [UID]}) recorded by @decisions."""
+
+    decision_log = ()

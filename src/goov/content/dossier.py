@@ -74,6 +74,11 @@ class IDossier(model.Schema):
         title=_("label_result", default="Resultaat bij afsluiten"),
         required=False,
     )
+    discuss = schema.Bool(
+        title=_("label_discuss", default="Bespreken in het volgende overleg"),
+        default=False,
+        required=False,
+    )
 
     directives.read_permission(
         subjects=VIEW_PERSONAL_DATA,

@@ -97,15 +97,15 @@ def parse_db(value: str) -> Db:
     )
 
 
-def parse_port(value: str | None) -> int:
+def parse_port(value: str | None, name: str = "GOOV_PORT") -> int:
     if value is None or value.strip() == "":
         return DEFAULT_PORT
     try:
         port = int(value)
     except ValueError as exc:
-        raise SettingsError(f"GOOV_PORT: not a number: {value!r}") from exc
+        raise SettingsError(f"{name}: not a number: {value!r}") from exc
     if not 0 < port < 65536:
-        raise SettingsError(f"GOOV_PORT: out of range 1-65535: {port}")
+        raise SettingsError(f"{name}: out of range 1-65535: {port}")
     return port
 
 
@@ -130,6 +130,9 @@ class Settings:
     admin_password: str = DEFAULT_ADMIN_PASSWORD
     demo: bool = True
     site_id: str = SITE_ID
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    mail_from: str = "goov@localhost"
 
     @property
     def instance_dir(self) -> Path:
@@ -175,4 +178,7 @@ class Settings:
             db=parse_db(env.get("GOOV_DB", "")),
             admin_password=password or DEFAULT_ADMIN_PASSWORD,
             demo=parse_flag("GOOV_DEMO", env.get("GOOV_DEMO"), default=True),
+            smtp_host=env.get("GOOV_SMTP_HOST", "").strip() or "localhost",
+            smtp_port=parse_port(env.get("GOOV_SMTP_PORT") or "25", "GOOV_SMTP_PORT"),
+            mail_from=env.get("GOOV_MAIL_FROM", "").strip() or "goov@localhost",
         )

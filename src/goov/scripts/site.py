@@ -65,6 +65,25 @@ def create_site(app, settings: Settings):
     return site
 
 
+def configure_mail(site, settings: Settings) -> None:
+    """Outgoing mail (reminders, registrations) from GOOV_SMTP_* at every start.
+
+    Plone's mailer reads host and port from the registry (plone.smtp_*), not from
+    the MailHost object.
+    """
+    from plone import api
+
+    wanted = {
+        "plone.smtp_host": settings.smtp_host,
+        "plone.smtp_port": settings.smtp_port,
+        "plone.email_from_address": settings.mail_from,
+        "plone.email_from_name": "GOOV",
+    }
+    for record, value in wanted.items():
+        if api.portal.get_registry_record(record) != value:
+            api.portal.set_registry_record(record, value)
+
+
 def _ensure(app, settings: Settings) -> dict:
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SpecialUsers import system
@@ -95,6 +114,7 @@ def _ensure(app, settings: Settings) -> dict:
         if not installer.is_product_installed("goov"):
             installer.install_product("goov")
             report["goov"] = "installed"
+    configure_mail(site, settings)
     return report
 
 

@@ -65,6 +65,21 @@ MESSAGES = {
     "not_object": _("error_not_object", default="Verwacht een JSON-object."),
     "malformed_json": _("error_malformed_json", default="Ongeldige JSON."),
     "invalid_filter": _("error_invalid_filter", default="Ongeldige filterwaarde."),
+    "invalid_action": _("error_invalid_action", default="Ongeldige actie."),
+    "invalid_actions": _(
+        "error_invalid_actions", default="Acties moeten een lijst zijn (max. 20)."
+    ),
+    "unknown_partner": _("error_unknown_partner", default="Onbekende partner."),
+    "unknown_priority": _("error_unknown_priority", default="Onbekende prioriteit."),
+    "unknown_user": _("error_unknown_user", default="Onbekende gebruiker."),
+    "no_dossier": _(
+        "error_no_dossier",
+        default="Dit agendapunt hoort niet bij een dossier: geen acties mogelijk.",
+    ),
+    "dossier_closed": _(
+        "error_dossier_closed",
+        default="In dit dossier kunnen geen acties worden toegevoegd.",
+    ),
 }
 SUMMARY = _("error_invalid_signal", default="De melding is niet geldig.")
 TOO_LARGE = _("error_body_too_large", default="Het verzoek is te groot.")
