@@ -62,5 +62,28 @@ def ensure_sections() -> list[str]:
             )
             if section.public:
                 api.content.transition(obj=obj, transition="publish")
+                open_to_editors(obj)
             created.append(section.id)
     return created
+
+
+# Stock Plone gives Editor neither add nor review permissions: grant them on the
+# public section only, so editors (global or local) publish there and nowhere else.
+EDITOR_PERMISSIONS = (
+    "Add portal content",
+    "plone.app.contenttypes: Add Event",
+    "plone.app.contenttypes: Add Document",
+    "plone.app.contenttypes: Add File",
+    "plone.app.contenttypes: Add Image",
+    "plone.app.contenttypes: Add Folder",
+    "Review portal content",
+)
+
+
+def open_to_editors(platform) -> None:
+    for permission in EDITOR_PERMISSIONS:
+        roles = {
+            r["name"] for r in platform.rolesOfPermission(permission) if r["selected"]
+        }
+        platform.manage_permission(permission, sorted(roles | {"Editor"}), acquire=True)
+    platform.setLayout("platform-agenda")

@@ -82,6 +82,13 @@ def configure_mail(site, settings: Settings) -> None:
     for record, value in wanted.items():
         if api.portal.get_registry_record(record) != value:
             api.portal.set_registry_record(record, value)
+    # Queue mail on disk at commit; a thread delivers and retries. An SMTP outage
+    # then delays mail instead of failing the registration or reminder run.
+    queue = str(settings.var_dir / "mailqueue")
+    mailhost = site.MailHost
+    if not mailhost.smtp_queue or mailhost.smtp_queue_directory != queue:
+        mailhost.smtp_queue = True
+        mailhost.smtp_queue_directory = queue
 
 
 def _ensure(app, settings: Settings) -> dict:

@@ -66,6 +66,27 @@ MESSAGES = {
     "malformed_json": _("error_malformed_json", default="Ongeldige JSON."),
     "invalid_filter": _("error_invalid_filter", default="Ongeldige filterwaarde."),
     "invalid_action": _("error_invalid_action", default="Ongeldige actie."),
+    "invalid_email": _("error_invalid_email", default="Ongeldig e-mailadres."),
+    "invalid_registration": _(
+        "error_invalid_registration", default="De aanmelding is niet geldig."
+    ),
+    "registration_closed": _(
+        "error_registration_closed", default="Aanmelden is gesloten."
+    ),
+    "already_registered": _(
+        "error_already_registered", default="Dit e-mailadres is al aangemeld."
+    ),
+    "registered": _(
+        "msg_registered",
+        default="U bent aangemeld. U ontvangt een bevestiging per e-mail.",
+    ),
+    "waitlisted": _(
+        "msg_waitlisted", default="De bijeenkomst is vol: u staat op de wachtlijst."
+    ),
+    "too_many_attempts": _(
+        "error_too_many_attempts",
+        default="Te veel pogingen; probeer het later opnieuw.",
+    ),
     "invalid_actions": _(
         "error_invalid_actions", default="Acties moeten een lijst zijn (max. 20)."
     ),
