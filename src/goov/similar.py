@@ -62,29 +62,37 @@ def settings() -> tuple[float, timedelta]:
     return float(radius), timedelta(days=int(days))
 
 
-def facts_of_brain(brain) -> SignalFacts:
-    keys = brain.match_keys or ()
+def _facts(uid, category, lat, lon, observed_at, keys) -> SignalFacts:
     return SignalFacts(
-        uid=brain.UID,
-        category=brain.category,
-        lat=brain.latitude,
-        lon=brain.longitude,
-        observed_at=_aware(brain.observed_at),
+        uid=uid,
+        category=category,
+        lat=lat,
+        lon=lon,
+        observed_at=_aware(observed_at),
         address_key=next((k for k in keys if k.startswith("a:")), None),
         person_keys=frozenset(k for k in keys if k.startswith("p:")),
     )
 
 
+def facts_of_brain(brain) -> SignalFacts:
+    return _facts(
+        brain.UID,
+        brain.category,
+        brain.latitude,
+        brain.longitude,
+        brain.observed_at,
+        brain.match_keys or (),
+    )
+
+
 def facts_of(signal) -> SignalFacts:
-    keys = match_keys(signal)
-    return SignalFacts(
-        uid=signal.UID(),
-        category=signal.category,
-        lat=signal.latitude,
-        lon=signal.longitude,
-        observed_at=_aware(signal.observed_at),
-        address_key=next((k for k in keys if k.startswith("a:")), None),
-        person_keys=frozenset(k for k in keys if k.startswith("p:")),
+    return _facts(
+        signal.UID(),
+        signal.category,
+        signal.latitude,
+        signal.longitude,
+        signal.observed_at,
+        match_keys(signal),
     )
 
 

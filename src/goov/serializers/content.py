@@ -45,48 +45,48 @@ def linked_signals(dossier) -> list[dict]:
     ]
 
 
-@implementer(ISerializeToJson)
-@adapter(IDossier, IBrowserLayer)
-class DossierSerializer(SerializeFolderToJson):
+class Extended:
+    """plone.restapi's JSON plus goov's additions (`extend`)."""
+
     def __call__(self, version=None, include_items=True, include_expansion=True):
         result = super().__call__(
             version=version,
             include_items=include_items,
             include_expansion=include_expansion,
         )
-        result["signals"] = linked_signals(self.context)
+        self.extend(result)
         return result
+
+    def extend(self, result: dict) -> None:
+        raise NotImplementedError
+
+
+@implementer(ISerializeToJson)
+@adapter(IDossier, IBrowserLayer)
+class DossierSerializer(Extended, SerializeFolderToJson):
+    def extend(self, result):
+        result["signals"] = linked_signals(self.context)
 
 
 @implementer(ISerializeToJson)
 @adapter(IAction, IBrowserLayer)
-class ActionSerializer(SerializeToJson):
-    def __call__(self, version=None, include_items=True, include_expansion=True):
-        result = super().__call__(
-            version=version,
-            include_items=include_items,
-            include_expansion=include_expansion,
-        )
+class ActionSerializer(Extended, SerializeToJson):
+    def extend(self, result):
         result["overdue"] = is_overdue(
             self.context.due_date,
             api.content.get_state(obj=self.context),
             date.today(),
         )
         redact_hidden_parent(self.context, result)
-        return result
 
 
 @implementer(ISerializeToJson)
 @adapter(ISignal, IBrowserLayer)
-class SignalSerializer(SerializeToJson):
-    """Adds photos (with download URLs) for users who may see personal data."""
+class SignalSerializer(Extended, SerializeToJson):
+    """Adds similar signals; photos (with download URLs) for users who may see
+    personal data."""
 
-    def __call__(self, version=None, include_items=True, include_expansion=True):
-        result = super().__call__(
-            version=version,
-            include_items=include_items,
-            include_expansion=include_expansion,
-        )
+    def extend(self, result):
         # "Mogelijk verwant": the best suggestions among what this user may see.
         result["similar"] = similar_json(self.context, limit=5)
         if api.user.has_permission("goov: View personal data", obj=self.context):
@@ -99,17 +99,10 @@ class SignalSerializer(SerializeToJson):
                 }
                 for index, photo in enumerate(self.context.photos or ())
             ]
-        return result
 
 
 @implementer(ISerializeToJson)
 @adapter(IAgendaItem, IBrowserLayer)
-class AgendaItemSerializer(SerializeToJson):
-    def __call__(self, version=None, include_items=True, include_expansion=True):
-        result = super().__call__(
-            version=version,
-            include_items=include_items,
-            include_expansion=include_expansion,
-        )
+class AgendaItemSerializer(Extended, SerializeToJson):
+    def extend(self, result):
         redact_hidden_parent(self.context, result)
-        return result

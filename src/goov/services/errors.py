@@ -47,3 +47,27 @@ def require_fields(data: dict, allowed: set[str], required: set[str]) -> None:
     ]
     if errors:
         raise InputError("Invalid input", errors)
+
+
+def reply_coded(
+    service, http_status: int, kind: str, summary, field_errors=(), **extra
+) -> dict:
+    """Set the status and answer with translated messages (nl/en by Accept-Language).
+
+    `summary` is a message code or msgid; `field_errors` are domain FieldErrors
+    (field, code) or (field, code) tuples.
+    """
+    from goov.services.signals.messages import message
+
+    request = service.request
+    request.response.setStatus(http_status)
+    errors = [
+        {"field": e[0], "message": message(e[1], request)}
+        if isinstance(e, tuple)
+        else {"field": e.field, "message": message(e.code, request)}
+        for e in field_errors
+    ]
+    body = error_body(message(summary, request), errors, kind)
+    body.update(extra)
+    body["error"].update(extra)
+    return body

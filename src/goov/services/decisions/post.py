@@ -6,7 +6,7 @@ from goov.domain.decisions import DecisionInvalid
 from goov.domain.decisions import validate_decision
 from goov.domain.intake import FieldError
 from goov.partners import all_partners
-from goov.services.signals.messages import message
+from goov.services.errors import reply_coded
 from goov.services.signals.messages import SUMMARY
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -51,13 +51,4 @@ class DecisionsPost(Service):
         }
 
     def invalid(self, errors) -> dict:
-        self.request.response.setStatus(400)
-        body = {
-            "type": "BadRequest",
-            "message": message(SUMMARY, self.request),
-            "errors": [
-                {"field": e.field, "message": message(e.code, self.request)}
-                for e in errors
-            ],
-        }
-        return {**body, "error": body}
+        return reply_coded(self, 400, "BadRequest", SUMMARY, errors)

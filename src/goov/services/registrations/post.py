@@ -5,7 +5,7 @@ from goov.domain.registration import RegistrationInvalid
 from goov.registration_flow import attempt
 from goov.registration_flow import RegistrationClosed
 from goov.registration_flow import TooManyAttempts
-from goov.services.signals.messages import message
+from goov.services.errors import reply_coded
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
@@ -42,15 +42,5 @@ class RegisterPost(Service):
         return result
 
     def error(self, status, kind, errors, code="invalid_registration", current=None):
-        self.request.response.setStatus(status)
-        body = {
-            "type": kind,
-            "message": message(code, self.request),
-            "errors": [
-                {"field": e.field, "message": message(e.code, self.request)}
-                for e in errors
-            ],
-        }
-        if current:
-            body["status"] = current
-        return {**body, "error": body}
+        extra = {"status": current} if current else {}
+        return reply_coded(self, status, kind, code, errors, **extra)

@@ -1,7 +1,7 @@
 """GET /@signals: the signals the current user may see, newest first, batched."""
 
 from goov.domain.signal_listing import signal_query
-from goov.services.signals.messages import message
+from goov.services.errors import reply_coded
 from goov.vocabularies import category_terms
 from plone import api
 from plone.restapi.batching import HypermediaBatch
@@ -36,14 +36,8 @@ class SignalsGet(Service):
             api.user.get_current().getId(),
         )
         if parsed.errors:
-            self.request.response.setStatus(400)
-            text = message("invalid_filter", self.request)
-            body = {
-                "type": "BadRequest",
-                "message": text,
-                "errors": [{"field": f, "message": text} for f in parsed.errors],
-            }
-            return {**body, "error": body}
+            errors = [(field, "invalid_filter") for field in parsed.errors]
+            return reply_coded(self, 400, "BadRequest", "invalid_filter", errors)
         # The catalog filters on what the user may View: need to know holds here.
         brains = api.content.find(
             path="/".join(self.context["signalen"].getPhysicalPath()),

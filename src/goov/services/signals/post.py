@@ -6,7 +6,7 @@ from goov.domain.intake import IntakeInvalid
 from goov.domain.intake import validate_intake
 from goov.intake import LOCAL_TZ
 from goov.intake import store_signal
-from goov.services.signals.messages import message
+from goov.services.errors import reply_coded
 from goov.services.signals.messages import SUMMARY
 from goov.services.signals.messages import TOO_LARGE
 from goov.vocabularies import category_terms
@@ -34,7 +34,7 @@ class SignalsPost(Service):
         if not api.user.has_permission("goov: Add Signal", obj=section):
             raise Forbidden("You may not report signals")
         if int(self.request.get("CONTENT_LENGTH") or 0) > MAX_BODY:
-            return self.error(413, message(TOO_LARGE, self.request), [])
+            return reply_coded(self, 413, "RequestEntityTooLarge", TOO_LARGE)
         try:
             data = json.loads(self.request.get("BODY") or b"")
         except ValueError:
@@ -55,17 +55,4 @@ class SignalsPost(Service):
         return getMultiAdapter((signal, self.request), ISerializeToJson)()
 
     def invalid(self, errors: list[FieldError]) -> dict:
-        return self.error(
-            400,
-            message(SUMMARY, self.request),
-            [
-                {"field": e.field, "message": message(e.code, self.request)}
-                for e in errors
-            ],
-        )
-
-    def error(self, status: int, text: str, errors: list[dict]) -> dict:
-        self.request.response.setStatus(status)
-        kind = "BadRequest" if status == 400 else "RequestEntityTooLarge"
-        body = {"type": kind, "message": text, "errors": errors}
-        return {**body, "error": body}
+        return reply_coded(self, 400, "BadRequest", SUMMARY, errors)
