@@ -58,10 +58,11 @@ class Instance:
             if self.proc.poll() is not None:
                 raise AssertionError(f"goov-start exited:\n{self.output.read_text()}")
             try:
-                requests.get(self.url, timeout=2)
+                # The first page renders templates: slow on a busy machine.
+                requests.get(self.url, timeout=30)
                 self.ready_after = time.monotonic() - self.started
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.3)
         raise AssertionError(f"not serving after 120 s:\n{self.output.read_text()}")
 
