@@ -60,10 +60,13 @@ reminders: install ## Send today's reminder digests (cron; the portal must be ru
 
 bench: install ## Benchmarks at 10k signals (a few minutes; throw-away DB in $$GOOV_BENCH_VAR or /tmp)
 	$(BIN)/python bench/similar.py --scale 10000 --probes 200
+	$(BIN)/python bench/reports.py --scale 10000
 
 bench-full: install ## Benchmarks at 100k signals (about half an hour on 2 cores)
 	$(BIN)/python bench/similar.py --scale 10000 --probes 200
 	$(BIN)/python bench/similar.py --scale 100000 --probes 200
+	$(BIN)/python bench/reports.py --scale 10000
+	$(BIN)/python bench/reports.py --scale 100000
 
 buildout: install versions.cfg ## The alternative zc.buildout set-up (bin/instance)
 	$(PIP) install -q -c constraints.txt "zc.buildout==6.0.1"

@@ -47,6 +47,7 @@ setup(
         "Pillow",
         "shapely>=2",
         "reportlab",
+        "openpyxl",
         # collective.exportimport 1.16 imports pkg_resources at module level.
         "setuptools<82",
     ],
