@@ -102,9 +102,9 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
     print(json.dumps(result, indent=2))
-    out = REPO / "bench" / "results" / f"{result['date']}-{result['git']}.json"
-    existing = json.loads(out.read_text()) if out.exists() else []
-    out.write_text(json.dumps([*existing, result], indent=2) + "\n")
+    from bench.stats import save_result
+
+    save_result(REPO, result)
     return 0
 
 

@@ -31,3 +31,12 @@ def summary(values: list[float]) -> dict:
         "median_ms": round(statistics.median(values) * 1000, 3),
         "p95_ms": round(percentile(values, 0.95) * 1000, 3),
     }
+
+
+def save_result(repo, result: dict) -> None:
+    """Append a result to bench/results/<date>-<git sha>.json."""
+    import json
+
+    out = repo / "bench" / "results" / f"{result['date']}-{result['git']}.json"
+    existing = json.loads(out.read_text()) if out.exists() else []
+    out.write_text(json.dumps([*existing, result], indent=2) + "\n")

@@ -1,11 +1,10 @@
 """{signal}/@@photo/<index>/<filename>: a stored (re-encoded) photo of a signal."""
 
+from goov.traversal import SubPath
 from plone.namedfile.utils import set_headers
 from plone.namedfile.utils import stream_data
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 def photo_url(signal, index: int) -> str:
@@ -13,17 +12,8 @@ def photo_url(signal, index: int) -> str:
     return f"{signal.absolute_url()}/@@photo/{index}/{photo.filename}"
 
 
-@implementer(IPublishTraverse)
-class PhotoView(BrowserView):
+class PhotoView(SubPath, BrowserView):
     """Protected by goov: View personal data (photos may show people)."""
-
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.names = []
-
-    def publishTraverse(self, request, name):
-        self.names.append(name)
-        return self
 
     def __call__(self):
         try:

@@ -2,27 +2,17 @@
 
 from goov.services.errors import InputError
 from goov.services.errors import reply_error
+from goov.traversal import SubPath
 from goov.workspace.roster import remove_member
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
-@implementer(IPublishTraverse)
-class MembersDelete(Service):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class MembersDelete(SubPath, Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        if len(self.params) != 1:
+        if len(self.names) != 1:
             return reply_error(
                 self,
                 InputError(
@@ -30,11 +20,11 @@ class MembersDelete(Service):
                     [{"field": "principal", "message": "Required"}],
                 ),
             )
-        if not remove_member(self.context, self.params[0]):
+        if not remove_member(self.context, self.names[0]):
             return reply_error(
                 self,
                 InputError(
-                    f"Not on the roster: {self.params[0]}",
+                    f"Not on the roster: {self.names[0]}",
                     [{"field": "principal", "message": "Not on the roster"}],
                     status=404,
                 ),

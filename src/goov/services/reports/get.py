@@ -4,10 +4,9 @@ from datetime import date
 from goov import reports
 from goov.domain.reports import GROUPS
 from goov.services.errors import reply_coded
+from goov.traversal import SubPath
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 import csv
 import io
@@ -48,16 +47,7 @@ def tables(report: str, data: dict) -> dict[str, list[dict]]:
     return result
 
 
-@implementer(IPublishTraverse)
-class ReportsGet(Service):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.names = []
-
-    def publishTraverse(self, request, name):
-        self.names.append(name)
-        return self
-
+class ReportsGet(SubPath, Service):
     def build(self) -> tuple[str, dict]:
         form = self.request.form
         if len(self.names) != 1 or self.names[0] not in REPORTS:
