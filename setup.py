@@ -48,6 +48,7 @@ setup(
         "shapely>=2",
         "reportlab",
         "openpyxl",
+        "SQLAlchemy>=2",
         # collective.exportimport 1.16 imports pkg_resources at module level.
         "setuptools<82",
     ],
@@ -73,6 +74,7 @@ setup(
             "goov-start = goov.scripts.start:main",
             "goov-render-instance = goov.scripts.render:main",
             "goov-reminders = goov.scripts.reminders:main",
+            "goov-audit-verify = goov.scripts.audit_verify:main",
         ],
     },
 )

@@ -13,6 +13,12 @@ import os
 
 # Compile the goov .po catalogs when ZCML registers them (as zope.conf does).
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# The test audit log: a fresh SQLite file per test run.
+if not os.environ.get("GOOV_AUDIT_DB"):
+    import tempfile
+
+    _audit_dir = tempfile.mkdtemp(prefix="goov-audit-")
+    os.environ["GOOV_AUDIT_DB"] = f"sqlite:///{_audit_dir}/audit.sqlite"
 
 
 class Layer(PloneSandboxLayer):

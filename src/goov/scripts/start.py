@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"goov: {exc}", file=sys.stderr)
         return 2
     render(settings)
+    # The audit log sits beside the database unless GOOV_AUDIT_DB says otherwise.
+    os.environ.setdefault("GOOV_VAR_DIR", str(settings.var_dir))
     try:
         serve(settings)
     except KeyboardInterrupt:
