@@ -8,7 +8,6 @@ baseline of one catalog count per cell, on the benchmark database of a scale
 from pathlib import Path
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -17,7 +16,6 @@ import time
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.similar import ensure_bench_user
-from bench.similar import git_sha
 from bench.similar import open_site
 from bench.similar import REPO
 from bench.similar import start_zope
@@ -98,13 +96,10 @@ def main() -> int:
         "baseline": summary(base),
         "ratio": round(ratio, 4),
         "ci95": [round(low, 4), round(high, 4)],
-        "git": git_sha(),
-        "date": time.strftime("%Y-%m-%d"),
     }
-    print(json.dumps(result, indent=2))
-    from bench.stats import save_result
+    from bench.stats import publish
 
-    save_result(REPO, result)
+    publish(REPO, result)
     return 0
 
 

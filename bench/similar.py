@@ -9,9 +9,7 @@ Prints a JSON result and appends it to bench/results/<date>-<sha>.json.
 from pathlib import Path
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import time
 
@@ -161,16 +159,6 @@ def ensure_bench_user(site):
         transaction.commit()
 
 
-def git_sha() -> str:
-    result = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip() or "unknown"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=10000)
@@ -190,13 +178,10 @@ def main() -> int:
         "fill_seconds": round(fill_seconds, 1),
         **measure(site, args.probes),
         "machine": f"{os.cpu_count()} cores",
-        "git": git_sha(),
-        "date": time.strftime("%Y-%m-%d"),
     }
-    print(json.dumps(result, indent=2))
-    from bench.stats import save_result
+    from bench.stats import publish
 
-    save_result(REPO, result)
+    publish(REPO, result)
     return 0
 
 

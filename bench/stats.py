@@ -33,10 +33,27 @@ def summary(values: list[float]) -> dict:
     }
 
 
-def save_result(repo, result: dict) -> None:
-    """Append a result to bench/results/<date>-<git sha>.json."""
-    import json
+def git_sha(repo) -> str:
+    import subprocess
 
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip() or "unknown"
+
+
+def publish(repo, result: dict) -> dict:
+    """Stamp a result with commit and date, print it and append it to
+    bench/results/<date>-<git sha>.json."""
+    import json
+    import time
+
+    result = {**result, "git": git_sha(repo), "date": time.strftime("%Y-%m-%d")}
+    print(json.dumps(result, indent=2))
     out = repo / "bench" / "results" / f"{result['date']}-{result['git']}.json"
     existing = json.loads(out.read_text()) if out.exists() else []
     out.write_text(json.dumps([*existing, result], indent=2) + "\n")
+    return result

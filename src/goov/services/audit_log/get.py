@@ -2,6 +2,7 @@
 
 from goov.audit.store import query
 from goov.domain.audit import ACTIONS
+from goov.domain.audit import FIELDS
 from goov.services.errors import reply_coded
 from plone.restapi.services import Service
 
@@ -9,17 +10,7 @@ import csv
 import io
 
 
-COLUMNS = (
-    "time",
-    "user",
-    "partner",
-    "action",
-    "object",
-    "path",
-    "type",
-    "dossier",
-    "status",
-)
+COLUMNS = FIELDS  # one record, one column list: the hash covers exactly these
 MAX_BATCH = 1000
 
 
