@@ -7,7 +7,7 @@ PIP := $(BIN)/pip
 STAMP := $(VENV)/.installed-$(shell cat setup.py constraints.txt | sha1sum | cut -c1-12)
 
 .DEFAULT_GOAL := help
-.PHONY: help install start render test reminders audit-verify bench bench-full test-unit test-integration test-functional lint format check buildout clean
+.PHONY: help install start render test reminders retention audit-verify bench bench-full test-unit test-integration test-functional lint format check buildout clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ versions.cfg: constraints.txt
 
 reminders: install ## Send today's reminder digests (cron; the portal must be running)
 	$(BIN)/goov-reminders
+
+retention: install ## Delete/anonymise what is past its retention period (cron; DRY_RUN=1 only lists)
+	$(BIN)/goov-retention $(if $(DRY_RUN),--dry-run,)
 
 audit-verify: install ## Check the audit log's hash chain (exit 1 at the first broken record)
 	$(BIN)/goov-audit-verify

@@ -74,6 +74,7 @@ setup(
             "goov-start = goov.scripts.start:main",
             "goov-render-instance = goov.scripts.render:main",
             "goov-reminders = goov.scripts.reminders:main",
+            "goov-retention = goov.scripts.retention:main",
             "goov-audit-verify = goov.scripts.audit_verify:main",
         ],
     },

@@ -1,5 +1,7 @@
 """Append-only, hash-chained audit records in SQL (SQLAlchemy): SQLite in
-GOOV_VAR_DIR by default, PostgreSQL when GOOV_AUDIT_DB points there.
+GOOV_VAR_DIR by default; PostgreSQL when GOOV_AUDIT_DB points there, or, without
+GOOV_AUDIT_DB, when GOOV_DB does (a table beside RelStorage's, so that several
+instances keep one chain).
 
 Reads must not write to the ZODB, so the log lives in its own database. Appends
 are serialised (a process lock, plus BEGIN IMMEDIATE on SQLite or an advisory
@@ -33,12 +35,29 @@ audit_log = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
 )
+# What retention deleted: no personal data, enough to answer "where did it go".
+tombstones = sa.Table(
+    "goov_tombstone",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("batch", sa.String(32), nullable=False, index=True),
+    sa.Column("type", sa.String(50), nullable=False),
+    sa.Column("object", sa.String(64), nullable=False, index=True),
+    sa.Column("object_id", sa.String(200)),
+    sa.Column("created", sa.String(32)),
+    sa.Column("closed", sa.String(32)),
+    sa.Column("deleted", sa.String(32), nullable=False),
+    sa.Column("reason", sa.String(200)),
+)
 _engines: dict[str, sa.Engine] = {}
 _lock = threading.Lock()
 
 
 def database_url() -> str:
     url = os.environ.get("GOOV_AUDIT_DB", "").strip()
+    portal_db = os.environ.get("GOOV_DB", "").strip()
+    if not url and portal_db.startswith(("postgresql://", "postgres://")):
+        url = "postgresql://" + portal_db.split("://", 1)[1]
     if url.startswith("postgresql://"):
         return url.replace("postgresql://", "postgresql+psycopg2://", 1)
     if url:
@@ -120,3 +139,18 @@ def all_records(url: str | None = None):
             sa.select(audit_log).order_by(audit_log.c.id)
         ).mappings():
             yield dict(row)
+
+
+def add_tombstones(rows: list[dict], url: str | None = None) -> None:
+    if not rows:
+        return
+    with engine(url).begin() as connection:
+        connection.execute(tombstones.insert(), rows)
+
+
+def list_tombstones(batch: str | None = None, url: str | None = None) -> list[dict]:
+    statement = sa.select(tombstones).order_by(tombstones.c.id)
+    if batch:
+        statement = statement.where(tombstones.c.batch == batch)
+    with engine(url).connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(statement)]

@@ -74,6 +74,20 @@ class IDossier(model.Schema):
         title=_("label_result", default="Resultaat bij afsluiten"),
         required=False,
     )
+    legal_hold = schema.Bool(
+        title=_("label_legal_hold", default="Juridische blokkade (legal hold)"),
+        description=_(
+            "help_legal_hold",
+            default="Zolang dit aan staat wordt het dossier met zijn signalen "
+            "niet verwijderd of geanonimiseerd, ook niet na de bewaartermijn.",
+        ),
+        default=False,
+        required=False,
+    )
+    legal_hold_reason = schema.Text(
+        title=_("label_legal_hold_reason", default="Reden van de blokkade"),
+        required=False,
+    )
     discuss = schema.Bool(
         title=_("label_discuss", default="Bespreken in het volgende overleg"),
         default=False,
@@ -84,6 +98,12 @@ class IDossier(model.Schema):
         subjects=VIEW_PERSONAL_DATA,
         plan=VIEW_PERSONAL_DATA,
         result=VIEW_PERSONAL_DATA,
+    )
+    # Set through POST @legal-hold, which also works on closed dossiers.
+    directives.omitted("legal_hold", "legal_hold_reason")
+    directives.write_permission(
+        legal_hold="cmf.ManagePortal",
+        legal_hold_reason="cmf.ManagePortal",
     )
 
     @invariant
@@ -99,6 +119,19 @@ class IDossier(model.Schema):
                 )
             )
 
+    @invariant
+    def reason_for_legal_hold(data):
+        if (
+            getattr(data, "legal_hold", False)
+            and not (getattr(data, "legal_hold_reason", "") or "").strip()
+        ):
+            raise Invalid(
+                _(
+                    "error_legal_hold_reason",
+                    default="Geef de reden van de juridische blokkade.",
+                )
+            )
+
 
 @implementer(IDossier)
 class Dossier(Container):
@@ -107,6 +140,7 @@ class Dossier(Container):
     # No type annotation here: a class-level `__annotations__` dict would be taken
     # by zope.annotation as the (shared!) annotation storage of every instance.
     signal_uids = ()
+    legal_hold = False
 
     def wf_conditions(self):
         from goov.workflows.conditions import IDossierWfConditions
