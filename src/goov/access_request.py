@@ -1,0 +1,80 @@
+"""Answer an access request (AVG art. 15): find every record that names a person.
+
+Structured persons/subjects and free text are read from the objects themselves
+(never from the catalog: names are kept out of it on purpose), so the search wakes
+every signal, dossier, action and agenda item once. Access requests are rare; the
+privacy officer waits seconds to a minute at a million signals (docs/privacy.md).
+"""
+
+from goov.audit.store import query as audit_query
+from goov.domain.access_request import matching_persons
+from goov.domain.access_request import mentions
+from goov.domain.access_request import Subject
+from plone import api
+
+
+# Which attributes hold structured persons and which free text, per type.
+STRUCTURED = {"Signal": ("persons",), "Dossier": ("subjects",)}
+TEXT = {
+    "Signal": ("description", "address", "addresses"),
+    "Dossier": ("title", "purpose", "plan", "result", "goals", "legal_hold_reason"),
+    "Action": ("title", "text", "result", "assignee"),
+    "AgendaItem": ("title", "notes", "decisions"),
+}
+ACCESS_COLUMNS = ("time", "user", "partner", "action")
+
+
+def _text(value) -> str:
+    if isinstance(value, list | tuple):
+        return "\n".join(str(v) for v in value if v)
+    return str(value) if value else ""
+
+
+def examine(obj, subject: Subject) -> dict | None:
+    """What `obj` holds about the subject, or None."""
+    portal_type = obj.portal_type
+    persons, matched_by, excerpts = [], [], {}
+    for name in STRUCTURED.get(portal_type, ()):
+        found = matching_persons(getattr(obj, name, None), subject)
+        if found:
+            persons.extend(found)
+            matched_by.append(name)
+    for name in TEXT.get(portal_type, ()):
+        found = mentions(_text(getattr(obj, name, None)), subject)
+        if found:
+            excerpts[name] = found
+            matched_by.append(f"text:{name}")
+    if not matched_by:
+        return None
+    return {
+        "UID": obj.UID(),
+        "type": portal_type,
+        "path": "/".join(obj.getPhysicalPath()),
+        "url": obj.absolute_url(),
+        "title": obj.Title(),
+        "review_state": api.content.get_state(obj=obj, default=None),
+        "created": obj.created().ISO8601(),
+        "dossier": getattr(obj, "dossier", None)
+        or (obj.UID() if portal_type == "Dossier" else None),
+        "matched_by": matched_by,
+        "persons": persons,
+        "excerpts": excerpts,
+    }
+
+
+def accessed(uid: str) -> list[dict]:
+    items, _ = audit_query({"object": uid}, 0, 10_000)
+    return [{k: item[k] for k in ACCESS_COLUMNS} for item in items]
+
+
+def search(subject: Subject) -> list[dict]:
+    catalog = api.portal.get_tool("portal_catalog")
+    found = []
+    for brain in catalog.unrestrictedSearchResults(portal_type=list(TEXT)):
+        obj = brain._unrestrictedGetObject()
+        item = examine(obj, subject)
+        if item is not None:
+            item["accessed_by"] = accessed(item["UID"])
+            found.append(item)
+    found.sort(key=lambda i: (i["type"] != "Dossier", i["created"]))
+    return found
