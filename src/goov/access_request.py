@@ -6,6 +6,7 @@ every signal, dossier, action and agenda item once. Access requests are rare; th
 privacy officer waits seconds to a minute at a million signals (docs/privacy.md).
 """
 
+from goov.audit.store import append
 from goov.audit.store import query as audit_query
 from goov.domain.access_request import matching_persons
 from goov.domain.access_request import mentions
@@ -78,3 +79,22 @@ def search(subject: Subject) -> list[dict]:
             found.append(item)
     found.sort(key=lambda i: (i["type"] != "Dossier", i["created"]))
     return found
+
+
+def log_access_request(user: str, items: list[dict]) -> None:
+    """One `export` record for the request and one per record handed out.
+
+    The searched name is personal data: it is not written to the log."""
+    base = {"user": user, "partner": None, "action": "export", "status": 200}
+    request = {"object": None, "path": "@access-request", "type": "AccessRequest"}
+    append({**base, **request, "dossier": None})
+    for item in items:
+        append(
+            {
+                **base,
+                "object": item["UID"],
+                "path": item["path"],
+                "type": item["type"],
+                "dossier": item["dossier"],
+            }
+        )

@@ -6,8 +6,8 @@ each record handed out are written to the audit log (action `export`)."""
 
 from datetime import datetime
 from datetime import timezone
+from goov.access_request import log_access_request
 from goov.access_request import search
-from goov.audit.store import append
 from goov.domain.access_request import parse
 from goov.domain.access_request import RequestError
 from goov.services.errors import InputError
@@ -92,7 +92,7 @@ class AccessRequestGet(Service):
             ) from exc
         items = search(subject)
         user = api.user.get_current().getId()
-        self.log(user, items)
+        log_access_request(user, items)
         return {
             "name": subject.name,
             "birthdate": subject.birthdate,
@@ -101,29 +101,6 @@ class AccessRequestGet(Service):
             "items": items,
             "items_total": len(items),
         }
-
-    def log(self, user: str, items: list[dict]) -> None:
-        # The searched name is personal data: it is not written to the log.
-        base = {"user": user, "partner": None, "action": "export", "status": 200}
-        append(
-            {
-                **base,
-                "object": None,
-                "path": "@access-request",
-                "type": "AccessRequest",
-                "dossier": None,
-            }
-        )
-        for item in items:
-            append(
-                {
-                    **base,
-                    "object": item["UID"],
-                    "path": item["path"],
-                    "type": item["type"],
-                    "dossier": item["dossier"],
-                }
-            )
 
     def reply(self):
         try:

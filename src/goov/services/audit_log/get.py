@@ -1,5 +1,6 @@
 """GET /@audit-log?object=&user=&from=&to=&action=[&format=csv] (privacy officer)."""
 
+from datetime import date
 from goov.audit.store import query
 from goov.domain.audit import ACTIONS
 from goov.domain.audit import FIELDS
@@ -14,20 +15,33 @@ COLUMNS = FIELDS  # one record, one column list: the hash covers exactly these
 MAX_BATCH = 1000
 
 
+FILTERS = ("object", "user", "action", "from", "to")
+
+
+def parse_filters(form) -> tuple[dict, int, int]:
+    """Filters, batch start and size; ValueError(<field>) on bad input."""
+    filters = {k: (form.get(k) or "").strip() or None for k in FILTERS}
+    if filters["action"] and filters["action"] not in ACTIONS:
+        raise ValueError("action")
+    for name in ("from", "to"):
+        if filters[name]:
+            try:
+                date.fromisoformat(filters[name][:10])
+            except ValueError as exc:
+                raise ValueError(name) from exc
+    try:
+        start = int(form.get("b_start", 0))
+        size = int(form.get("b_size", 50))
+    except ValueError as exc:
+        raise ValueError("b_size") from exc
+    if start < 0 or not 0 < size <= MAX_BATCH:
+        raise ValueError("b_size")
+    return filters, start, size
+
+
 class AuditLogGet(Service):
     def filters(self) -> tuple[dict, int, int]:
-        form = self.request.form
-        filters = {k: form.get(k) for k in ("object", "user", "action", "from", "to")}
-        if filters["action"] and filters["action"] not in ACTIONS:
-            raise ValueError("action")
-        try:
-            start = int(form.get("b_start", 0))
-            size = int(form.get("b_size", 50))
-        except ValueError as exc:
-            raise ValueError("b_size") from exc
-        if start < 0 or not 0 < size <= MAX_BATCH:
-            raise ValueError("b_size")
-        return filters, start, size
+        return parse_filters(self.request.form)
 
     def reply(self):
         try:
