@@ -45,3 +45,14 @@ def partners_of(userid: str) -> list[str]:
     if user is None:
         return []
     return partners_among(user.getGroups())
+
+
+def is_police_sourced(signal) -> bool:
+    from goov.domain.signal import police_sourced
+
+    police = api.portal.get_registry_record("goov.police_partners", default=None)
+    return police_sourced(
+        getattr(signal, "source", None),
+        getattr(signal, "reporting_partner", None),
+        police if police is not None else ["partner-politie"],
+    )

@@ -216,3 +216,20 @@ def test_regisseur_sees_all_signals(case, as_user):
     assert case["signal_uid"] in search_uids(as_user("regisseur"), portal_type="Signal")
     body = as_user("regisseur").get(case["signal"]).json()
     assert body["persons"][0]["name"] == "Jan Jansen"
+
+
+def test_police_signals_are_marked_with_their_source(case, as_user, portal):
+    from test_regie_pages import html
+
+    regisseur = as_user("regisseur")
+    police_signal = regisseur.get(case["signal"]).json()
+    assert police_signal["police_sourced"] is True
+    other = create(as_user("woning"), "signalen", SIGNAL)
+    assert regisseur.get(relative(other["@id"])).json()["police_sourced"] is False
+    regisseur.post(
+        f"{case['dossier']}/@link-signals",
+        json={"signals": [case["signal_uid"], other["UID"]]},
+    )
+    page = html(portal, "regisseur", case["dossier"]).text
+    assert page.count("goov-police") == 1
+    assert "Politie-informatie" in page

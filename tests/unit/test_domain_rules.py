@@ -145,3 +145,14 @@ def test_wijk_locator():
     assert locator.locate(52.383121, 4.63736) == "01"  # Oude Stad
     assert locator.locate(52.415821, 4.645178) == "15"  # Delftwijk
     assert locator.locate(52.0, 5.0) is None
+
+
+def test_police_sourced_by_channel_or_partner():
+    from goov.domain.signal import police_sourced
+
+    police = ["partner-politie"]
+    assert police_sourced("police", "partner-wijkteam", police)
+    assert police_sourced("app", "partner-politie", police)
+    assert not police_sourced("app", "partner-woningcorporatie", police)
+    assert not police_sourced("app", None, police)
+    assert not police_sourced("app", "partner-politie", [])

@@ -8,8 +8,10 @@ from goov.browser.states import state_title
 from goov.domain.action import is_overdue
 from goov.domain.regie import timeline
 from goov.domain.regie import TimelineEvent
+from goov.domain.signal import SOURCES
 from goov.domain.vocab import title_of
 from goov.geo import wijk_name
+from goov.partners import is_police_sourced
 from goov.vocabularies import category_terms
 from goov.workspace.roster import members
 from plone import api
@@ -92,6 +94,8 @@ class DossierView(BrowserView):
                     "title": brain.Title,
                     "category": title_of(terms, brain.category) or brain.category,
                     "state": state_title(brain.review_state, "Signal"),
+                    "police": is_police_sourced(signal),
+                    "source": title_of(SOURCES, signal.source) or signal.source,
                     "description": signal.description if show else None,
                     "photos": [
                         photo_url(signal, i) for i in range(len(signal.photos or ()))

@@ -28,6 +28,15 @@ SOURCES = (
     Term("police", "Politie"),
 )
 
+POLICE_SOURCE = "police"
+
+
+def police_sourced(source: str | None, reporting_partner: str | None, police) -> bool:
+    """Police information (Wpg) came through the police channel or from a police
+    partner: it may be shared further only as the police allow."""
+    return source == POLICE_SOURCE or (reporting_partner or "") in set(police or ())
+
+
 STATES = ("new", "triaged", "linked", "closed", "rejected")
 OPEN_STATES = ("new", "triaged")
 DESCRIPTION_MAX = 5000

@@ -8,6 +8,7 @@ from goov.content.dossier import IDossier
 from goov.content.signal import ISignal
 from goov.domain.action import is_overdue
 from goov.interfaces import IBrowserLayer
+from goov.partners import is_police_sourced
 from goov.similar import similar_json
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
@@ -89,6 +90,7 @@ class SignalSerializer(Extended, SerializeToJson):
     def extend(self, result):
         # "Mogelijk verwant": the best suggestions among what this user may see.
         result["similar"] = similar_json(self.context, limit=5)
+        result["police_sourced"] = is_police_sourced(self.context)
         if api.user.has_permission("goov: View personal data", obj=self.context):
             result["photos"] = [
                 {
