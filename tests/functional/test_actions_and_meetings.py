@@ -110,6 +110,20 @@ def test_other_legal_basis_needs_explanation(portal, as_user):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("field", ["legal_basis", "purpose"])
+def test_legal_basis_and_purpose_cannot_be_removed_before_activating(
+    dossier, as_user, field
+):
+    regisseur = as_user("regisseur")
+    response = regisseur.patch(dossier["path"], json={field: None})
+    assert response.status_code == 400
+    assert field in response.text
+    assert transition(regisseur, dossier["path"], "analyse").status_code == 200
+    activated = transition(regisseur, dossier["path"], "activate")
+    assert activated.status_code == 200, activated.text
+    assert regisseur.get(dossier["path"]).json()[field]
+
+
 def test_professional_cannot_create_dossier(portal, as_user):
     assert as_user("politie").post("dossiers", json=DOSSIER).status_code in DENIED
 

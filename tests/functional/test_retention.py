@@ -13,6 +13,7 @@ from test_need_to_know import DENIED
 from test_need_to_know import DOSSIER
 from test_need_to_know import relative
 from test_need_to_know import SIGNAL
+from test_regie_pages import html
 
 import pytest
 
@@ -256,3 +257,26 @@ def test_goov_retention_removes_the_blobs_on_a_real_instance(tmp_path):
         assert not blobs_with_photo()
         gone = requests.get(signal["@id"], auth=("admin", "admin"), timeout=30)
         assert gone.status_code == 404
+
+
+def test_retention_control_panel(portal, admin, as_user):
+    panel = admin.get("@controlpanels/goov-retention")
+    assert panel.status_code == 200, panel.text
+    assert panel.json()["data"]["signal_months"] == 12
+    changed = admin.patch(
+        "@controlpanels/goov-retention",
+        json={"signal_months": 6, "dossier_months_by_kind": {"location": 24}},
+    )
+    assert changed.status_code == 204, changed.text
+    policy = run(admin, 0, dry_run=True)["policy"]
+    assert policy["signal_months"] == 6
+    assert policy["dossier_months_by_kind"] == {"location": 24}
+    refused = admin.patch("@controlpanels/goov-retention", json={"signal_months": 0})
+    assert refused.status_code == 400
+    for userid in ("regisseur", "privacy"):
+        attempt = as_user(userid).patch(
+            "@controlpanels/goov-retention", json={"signal_months": 1}
+        )
+        assert attempt.status_code in DENIED
+    page = html(portal, None, "@@goov-retention-settings")
+    assert page.status_code in DENIED
