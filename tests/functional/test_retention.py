@@ -62,6 +62,27 @@ def cases(portal, as_user):
     linked = create(politie, "signalen", SIGNAL)
     held_signal = create(politie, "signalen", SIGNAL)
     going = closed_dossier(regisseur, linked["UID"])
+    meeting = create(
+        regisseur,
+        "overleggen",
+        {
+            "@type": "Meeting",
+            "title": "Casusoverleg",
+            "start": "2026-01-10T09:00:00+01:00",
+            "end": "2026-01-10T11:00:00+01:00",
+            "invited_partners": ["partner-politie"],
+        },
+    )
+    agenda_item = create(
+        regisseur,
+        relative(meeting["@id"]),
+        {
+            "@type": "AgendaItem",
+            "title": "Familie J.",
+            "dossier": going["UID"],
+            "notes": "Besproken: situatie thuis",
+        },
+    )
     held = closed_dossier(regisseur, held_signal["UID"])
     hold = regisseur.post(
         f"{held['path']}/@legal-hold",
@@ -74,6 +95,8 @@ def cases(portal, as_user):
         "linked": linked,
         "held_signal": held_signal,
         "going": going,
+        "meeting": meeting,
+        "agenda_item": agenda_item,
         "held": held,
     }
 
@@ -115,9 +138,10 @@ def test_retention_deletes_what_is_due_and_nothing_held(cases, admin, as_user):
     later = run(admin, 61, pack=False)
     assert later["counts"]["delete:Dossier"] == 1
     assert later["held"] == [cases["held"]["UID"]]
-    for gone in (cases["going"], cases["linked"], cases["going"]["action"]):
+    going = (cases["going"], cases["linked"], cases["going"]["action"])
+    for gone in (*going, cases["agenda_item"]):
         assert not exists(admin, gone)
-    for kept in (cases["held"], cases["held_signal"], cases["open"]):
+    for kept in (cases["held"], cases["held_signal"], cases["open"], cases["meeting"]):
         assert exists(admin, kept)
     found = admin.get("@search", params={"UID": cases["linked"]["UID"]}).json()
     assert found["items_total"] == 0  # gone from the catalog too
