@@ -1,24 +1,19 @@
-"""Benchmark: the signals report grouped by wijk x category x month against the
-baseline of one catalog count per cell, on the benchmark database of a scale
-(fill it first with bench/similar.py --scale N).
+"""Workload 6: the signals report grouped by wijk x category x month against the
+baseline of one catalog count per cell, as the regisseur, in process.
 
-    .venv/bin/python bench/reports.py --scale 100000 [--repeat 5]
+    .venv/bin/python bench/reports.py --scale 10000 [--repeat 5]
 """
 
 from pathlib import Path
 
 import argparse
-import os
 import sys
 import time
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.similar import ensure_bench_user
-from bench.similar import open_site
-from bench.similar import REPO
-from bench.similar import start_zope
+USER = "regisseur"
 
 
 def baseline(site, wijken, categories, months) -> int:
@@ -47,24 +42,9 @@ def baseline(site, wijken, categories, months) -> int:
     return total
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=10000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument(
-        "--var", default=os.environ.get("GOOV_BENCH_VAR", "/tmp/goov-bench")
-    )
-    args = parser.parse_args()
-    var = Path(args.var) / f"similar-{args.scale}"
-    if not (var / "filestorage" / "Data.fs").exists():
-        print(f"fill first: bench/similar.py --scale {args.scale}", file=sys.stderr)
-        return 2
-    start_zope(var)
-    _app, site = open_site()
-    ensure_bench_user(site)
+def measure(site, repeat: int) -> dict:
     from bench.generate import CATEGORIES
-    from bench.stats import bootstrap_ratio
-    from bench.stats import summary
+    from bench.stats import compare
     from goov.geo import wijken
     from goov.reports import signals_report
     from plone import api
@@ -73,33 +53,45 @@ def main() -> int:
     facts = site.portal_catalog.unrestrictedSearchResults(portal_type="Signal")
     months = sorted({(b.observed_at.year, b.observed_at.month) for b in facts})
     ours, base = [], []
-    with api.env.adopt_user(username="bench-regisseur"):
+    with api.env.adopt_user(username=USER):
         report = signals_report(["wijk", "category", "month"])  # warm-up
         expected = baseline(site, codes, CATEGORIES, months)
         # Signals outside every wijk polygon have no wijk: no cell of the baseline.
         in_wijken = sum(r["count"] for r in report["rows"] if r["wijk"] in codes)
         assert report["total"] == len(facts)
         assert in_wijken == expected, (in_wijken, expected)
-        for _ in range(args.repeat):
+        for _ in range(repeat):  # interleaved: A B A B ...
             t = time.perf_counter()
             signals_report(["wijk", "category", "month"])
             ours.append(time.perf_counter() - t)
             t = time.perf_counter()
             baseline(site, codes, CATEGORIES, months)
             base.append(time.perf_counter() - t)
-    ratio, low, high = bootstrap_ratio(ours, base)
-    result = {
+    return {
         "workload": "report",
-        "scale": len(facts),
+        "how": "in process, catalog as the regisseur",
+        "user": USER,
         "cells": len(codes) * len(CATEGORIES) * len(months),
-        "report": summary(ours),
-        "baseline": summary(base),
-        "ratio": round(ratio, 4),
-        "ci95": [round(low, 4), round(high, 4)],
+        **compare(ours, base, goal=3.0),
     }
-    from bench.stats import publish
 
-    publish(REPO, result)
+
+def main() -> int:
+    from bench.database import close_site
+    from bench.database import open_database
+    from bench.database import open_site
+    from bench.stats import publish
+    from bench.stats import stamp
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    _app, info = open_database(args.scale)
+    app, site = open_site()
+    result = measure(site, args.repeat)
+    close_site(app)
+    publish(stamp(result, info))
     return 0
 
 

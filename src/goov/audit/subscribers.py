@@ -9,8 +9,25 @@ from zope.component import adapter
 from ZPublisher.interfaces import IPubFailure
 from ZPublisher.interfaces import IPubSuccess
 
+import os
+
 
 DENIED = {"Unauthorized": 401, "Forbidden": 403, "NotFound": 404}
+# Benchmarks only: the audit log is always on, except in a process whose own
+# environment sets this to "1" (bench/publisher.py measures the log's cost by
+# timing requests with it on and off). No request, setting or control panel can
+# turn it off; never set it for a portal that serves users.
+BENCHMARK_OFF = "GOOV_AUDIT_OFF_FOR_BENCHMARK"
+_warned = []
+
+
+def enabled() -> bool:
+    if os.environ.get(BENCHMARK_OFF) != "1":
+        return True
+    if not _warned:
+        _warned.append(True)
+        logger.warning("audit log OFF (%s=1): benchmarks only", BENCHMARK_OFF)
+    return False
 
 
 def _write(record: dict) -> None:
@@ -68,6 +85,8 @@ def denied(request, status: int) -> dict:
 
 @adapter(IPubSuccess)
 def publication_succeeded(event):
+    if not enabled():
+        return
     request = event.request
     status = request.response.getStatus()
     if status in DENIED.values():
@@ -82,6 +101,8 @@ def publication_succeeded(event):
 
 @adapter(IPubFailure)
 def publication_failed(event):
+    if not enabled():
+        return
     request = event.request
     if event.retry:
         return  # the retry will be logged as what it finally is
