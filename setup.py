@@ -44,6 +44,7 @@ setup(
         "plone.restapi",
         "collective.workspace>=4.0",
         "collective.exportimport",
+        "collective.monkeypatcher",
         "Pillow",
         "shapely>=2",
         "reportlab",
@@ -66,6 +67,8 @@ setup(
             "playwright",
             "hypothesis",
             "aiosmtpd",
+            "schemathesis",
+            "openapi-spec-validator",
         ],
     },
     entry_points={

@@ -1,6 +1,7 @@
 """Control panel "Bewaartermijnen": retention periods (registry goov.retention.*)."""
 
 from goov import _
+from goov.controlpanels.deserializer import IGoovControlpanel
 from goov.domain.retention import Policy
 from goov.interfaces import IBrowserLayer
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -8,6 +9,7 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
 from zope.component import adapter
+from zope.interface import implementer
 from zope.interface import Interface
 
 
@@ -91,6 +93,7 @@ class RetentionControlPanel(ControlPanelFormWrapper):
 
 
 @adapter(Interface, IBrowserLayer)
+@implementer(IGoovControlpanel)
 class RetentionConfigletPanel(RegistryConfigletPanel):
     schema = IRetentionSettings
     schema_prefix = "goov.retention"

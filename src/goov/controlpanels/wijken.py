@@ -1,6 +1,7 @@
 """Control panel "Wijken": the municipality's neighbourhood polygons (GeoJSON)."""
 
 from goov import _
+from goov.controlpanels.deserializer import IGoovControlpanel
 from goov.domain.geo import InvalidNeighbourhoods
 from goov.domain.geo import parse_wijken
 from goov.interfaces import IBrowserLayer
@@ -9,6 +10,7 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
 from zope.component import adapter
+from zope.interface import implementer
 from zope.interface import Interface
 from zope.interface import Invalid
 
@@ -47,6 +49,7 @@ class WijkenControlPanel(ControlPanelFormWrapper):
 
 
 @adapter(Interface, IBrowserLayer)
+@implementer(IGoovControlpanel)
 class WijkenConfigletPanel(RegistryConfigletPanel):
     schema = IWijkenSettings
     schema_prefix = "goov"

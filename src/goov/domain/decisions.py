@@ -46,7 +46,7 @@ def _action(raw, where: str, partners: set[str], users, errors) -> NewAction | N
     if not isinstance(title, str) or not title.strip():
         errors.append(FieldError(f"{where}.title", "required"))
     partner = raw.get("assigned_partner")
-    if partner not in partners:
+    if not isinstance(partner, str) or partner not in partners:
         errors.append(FieldError(f"{where}.assigned_partner", "unknown_partner"))
     try:
         due = date.fromisoformat(raw.get("due_date"))
@@ -54,7 +54,7 @@ def _action(raw, where: str, partners: set[str], users, errors) -> NewAction | N
         errors.append(FieldError(f"{where}.due_date", "invalid_date"))
         due = None
     priority = raw.get("priority", "normal")
-    if priority not in PRIORITIES:
+    if not isinstance(priority, str) or priority not in PRIORITIES:
         errors.append(FieldError(f"{where}.priority", "unknown_priority"))
     assignee = raw.get("assignee")
     if assignee is not None and not (isinstance(assignee, str) and users(assignee)):

@@ -178,7 +178,12 @@ def _photos(data, errors) -> list[CleanPhoto]:
     clean = []
     for index, photo in enumerate(photos):
         where = f"photos[{index}]"
-        if not isinstance(photo, dict) or set(photo) - PHOTO_FIELDS:
+        texts = ("filename", "content-type")
+        if (
+            not isinstance(photo, dict)
+            or set(photo) - PHOTO_FIELDS
+            or not all(isinstance(photo.get(k) or "", str) for k in texts)
+        ):
             errors.append(FieldError(where, "invalid_photo"))
             continue
         try:

@@ -21,10 +21,11 @@ GROUPS = ("wijk", "category", "partner", "month", "week")
 def period(moment: datetime | date | None, unit: str) -> str | None:
     if moment is None:
         return None
+    # Four-digit years (ISO 8601): strftime's %Y does not pad years before 1000.
     if unit == "month":
-        return f"{moment:%Y-%m}"
+        return f"{moment.year:04d}-{moment.month:02d}"
     year, week, _ = moment.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def group_counts(facts: list[dict], group_by: list[str]) -> list[dict]:
@@ -127,7 +128,7 @@ def before_after(months: list[dict], activations: list[date]) -> list[dict]:
             **m,
             "phase": None
             if first is None
-            else ("after" if m["month"] >= f"{first:%Y-%m}" else "before"),
+            else ("after" if m["month"] >= period(first, "month") else "before"),
         }
         for m in months
     ]

@@ -29,7 +29,7 @@ def _filters(form: dict, categories: set[str], userid: str, result: SignalQuery)
         result.query["review_state"] = states
     category = form.get("category")
     if category:
-        if category not in categories:
+        if not isinstance(category, str) or category not in categories:
             result.errors.append("category")
         result.query["category"] = category
     if form.get("wijk"):

@@ -84,6 +84,11 @@ class AccessRequestGet(Service):
             raise InputError(
                 "Invalid input", [{"field": "format", "message": "json, zip or pdf"}]
             )
+        for name in ("name", "birthdate"):
+            if not isinstance(form.get(name) or "", str):
+                raise InputError(
+                    "Invalid input", [{"field": name, "message": "Give it once"}]
+                )
         try:
             subject = parse(form.get("name"), form.get("birthdate"))
         except RequestError as exc:

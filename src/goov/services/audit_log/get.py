@@ -13,13 +13,27 @@ import io
 
 COLUMNS = FIELDS  # one record, one column list: the hash covers exactly these
 MAX_BATCH = 1000
+MAX_START = 2**62  # SQL OFFSET is a 64-bit integer
 
 
 FILTERS = ("object", "user", "action", "from", "to")
 
 
+def _int(form, name: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(form.get(name, default))
+    except ValueError as exc:
+        raise ValueError(name) from exc
+    if not low <= value <= high:
+        raise ValueError(name)
+    return value
+
+
 def parse_filters(form) -> tuple[dict, int, int]:
     """Filters, batch start and size; ValueError(<field>) on bad input."""
+    for name in (*FILTERS, "b_start", "b_size"):
+        if not isinstance(form.get(name) or "", str):
+            raise ValueError(name)  # given twice: a list
     filters = {k: (form.get(k) or "").strip() or None for k in FILTERS}
     if filters["action"] and filters["action"] not in ACTIONS:
         raise ValueError("action")
@@ -29,13 +43,8 @@ def parse_filters(form) -> tuple[dict, int, int]:
                 date.fromisoformat(filters[name][:10])
             except ValueError as exc:
                 raise ValueError(name) from exc
-    try:
-        start = int(form.get("b_start", 0))
-        size = int(form.get("b_size", 50))
-    except ValueError as exc:
-        raise ValueError("b_size") from exc
-    if start < 0 or not 0 < size <= MAX_BATCH:
-        raise ValueError("b_size")
+    start = _int(form, "b_start", 0, 0, MAX_START)
+    size = _int(form, "b_size", 50, 1, MAX_BATCH)
     return filters, start, size
 
 

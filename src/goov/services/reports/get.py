@@ -22,8 +22,16 @@ class ReportError(ValueError):
         self.field = field
 
 
-def parse_date(form, name) -> date | None:
+def text(form, name) -> str | None:
+    """One text value; a parameter given twice (a list) is an error."""
     value = form.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ReportError(name)
+    return value or None
+
+
+def parse_date(form, name) -> date | None:
+    value = text(form, name)
     if not value:
         return None
     try:
@@ -56,13 +64,12 @@ class ReportsGet(SubPath, Service):
         if form.get("format", "json") not in FORMATS:
             raise ReportError("format")
         start, end = parse_date(form, "from"), parse_date(form, "to")
+        wijk, category = text(form, "wijk"), text(form, "category")
         if report == "signals":
-            group_by = [g for g in (form.get("group_by") or "wijk").split(",") if g]
+            group_by = [g for g in (text(form, "group_by") or "wijk").split(",") if g]
             if not group_by or len(group_by) > 3 or set(group_by) - set(GROUPS):
                 raise ReportError("group_by")
-            data = reports.signals_report(
-                group_by, start, end, form.get("wijk"), form.get("category")
-            )
+            data = reports.signals_report(group_by, start, end, wijk, category)
             data["filters"] = {
                 "group_by": group_by,
                 "from": form.get("from"),
@@ -71,13 +78,13 @@ class ReportsGet(SubPath, Service):
                 "category": form.get("category"),
             }
         elif report == "dossiers":
-            data = reports.dossiers_report(start, end, form.get("wijk"))
+            data = reports.dossiers_report(start, end, wijk)
         elif report == "actions":
             data = reports.actions_report()
         else:
-            if not form.get("wijk"):
+            if not wijk:
                 raise ReportError("wijk")
-            data = reports.effect_report(form["wijk"])
+            data = reports.effect_report(wijk)
         return report, json_compatible(data)
 
     def reply(self):

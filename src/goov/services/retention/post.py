@@ -19,6 +19,9 @@ import time
 import transaction
 
 
+EARLIEST = date(1970, 1, 1)
+
+
 def _flag(data: dict, name: str, default: bool) -> bool:
     value = data.get(name, default)
     if not isinstance(value, bool):
@@ -38,6 +41,12 @@ def parse(data: dict) -> tuple[date, bool, bool]:
             raise InputError(
                 "Invalid input", [{"field": "date", "message": "YYYY-MM-DD"}]
             ) from exc
+        # Periods of up to 1200 months are counted back from the run's date.
+        if today < EARLIEST:
+            raise InputError(
+                "Invalid input",
+                [{"field": "date", "message": f"From {EARLIEST.isoformat()}"}],
+            )
     return today, dry_run, pack
 
 
@@ -62,5 +71,9 @@ class RetentionPost(Service):
 
 class RetentionGet(Service):
     def reply(self) -> dict:
-        items = list_tombstones(self.request.form.get("batch") or None)
+        batch = self.request.form.get("batch") or None
+        if batch is not None and not isinstance(batch, str):
+            error = InputError("Invalid input", [{"field": "batch", "message": "Once"}])
+            return reply_error(self, error)
+        items = list_tombstones(batch)
         return {"items": items, "items_total": len(items)}
