@@ -116,7 +116,12 @@ def publish(result: dict, repo=REPO) -> dict:
     import json
     import time
 
-    result = {**result, "git": git_sha(repo), "date": time.strftime("%Y-%m-%d")}
+    result = {
+        **result,
+        "git": git_sha(repo),
+        "date": time.strftime("%Y-%m-%d"),
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
     print(json.dumps(result, indent=2))
     out = Path(repo) / "bench" / "results" / f"{result['date']}-{result['git']}.json"
     existing = json.loads(out.read_text()) if out.exists() else []

@@ -21,13 +21,28 @@ import itertools
 
 
 def newest(files: list[Path]) -> dict:
-    """(workload, scale) -> the last result written (files in name order)."""
-    found = {}
-    for path in sorted(files):
-        for result in json.loads(path.read_text()):
+    """(workload, scale) -> the last result written.
+
+    Ordered by the result's own finishing time (older results without one: by
+    the file's modification time); file names sort by commit hash, not by time.
+    """
+    ordered = []
+    for path in files:
+        mtime = path.stat().st_mtime
+        for index, result in enumerate(json.loads(path.read_text())):
             if "goov" in result:  # results of the current format
-                found[(result["workload"], result["scale"])] = result
+                key = (result.get("finished") or _iso(mtime), index)
+                ordered.append((key, result))
+    found = {}
+    for _, result in sorted(ordered, key=lambda item: item[0]):
+        found[(result["workload"], result["scale"])] = result
     return found
+
+
+def _iso(timestamp: float) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(timestamp))
 
 
 def label(scale: int) -> str:
