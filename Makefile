@@ -64,15 +64,21 @@ retention: install ## Delete/anonymise what is past its retention period (cron; 
 audit-verify: install ## Check the audit log's hash chain (exit 1 at the first broken record)
 	$(BIN)/goov-audit-verify
 
-bench: install ## Benchmarks at 10k signals (a few minutes; throw-away DB in $$GOOV_BENCH_VAR or /tmp)
-	$(BIN)/python bench/similar.py --scale 10000 --probes 200
-	$(BIN)/python bench/reports.py --scale 10000
+.PHONY: backup restore
+backup: install ## Back up database, blobs and audit log into $$GOOV_BACKUP_DIR (FULL=1: full repozo)
+	$(BIN)/goov-backup $(if $(FULL),--full,)
 
-bench-full: install ## Benchmarks at 100k signals (about half an hour on 2 cores)
-	$(BIN)/python bench/similar.py --scale 10000 --probes 200
-	$(BIN)/python bench/similar.py --scale 100000 --probes 200
-	$(BIN)/python bench/reports.py --scale 10000
-	$(BIN)/python bench/reports.py --scale 100000
+restore: install ## Stop the instances first! Restore the newest backup set (DATE=... an earlier one)
+	$(BIN)/goov-restore $(if $(DATE),--date $(DATE),)
+
+bench: install ## Benchmarks at 10k signals (first run generates the DB, ~25 min; then ~6 min)
+	$(BIN)/python bench/run.py --scale 10000
+	$(BIN)/python bench/summary.py
+
+bench-full: install ## Benchmarks at 10k and 100k signals (100k DB: hours to generate once)
+	$(BIN)/python bench/run.py --scale 10000
+	$(BIN)/python bench/run.py --scale 100000
+	$(BIN)/python bench/summary.py
 
 buildout: install versions.cfg ## The alternative zc.buildout set-up (bin/instance)
 	$(PIP) install -q -c constraints.txt "zc.buildout==6.0.1"

@@ -79,6 +79,10 @@ setup(
             "goov-reminders = goov.scripts.reminders:main",
             "goov-retention = goov.scripts.retention:main",
             "goov-audit-verify = goov.scripts.audit_verify:main",
+            "goov-backup = goov.scripts.backup:backup_main",
+            "goov-restore = goov.scripts.backup:restore_main",
+            "goov-export = goov.scripts.exportimport:export_main",
+            "goov-import = goov.scripts.exportimport:import_main",
         ],
     },
 )
