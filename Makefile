@@ -7,7 +7,7 @@ PIP := $(BIN)/pip
 STAMP := $(VENV)/.installed-$(shell cat setup.py constraints.txt | sha1sum | cut -c1-12)
 
 .DEFAULT_GOAL := help
-.PHONY: help install start render test reminders retention audit-verify bench bench-full test-unit test-integration test-functional lint format check buildout clean
+.PHONY: help install start zeo render test reminders retention audit-verify bench bench-full test-unit test-integration test-functional lint format check buildout clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ render: install ## Render instance/ templates into $$GOOV_VAR_DIR/etc
 
 start: install ## Install, create the site if needed and serve in the foreground
 	$(BIN)/goov-start
+
+zeo: install ## Serve a ZEO server in the foreground (data in $$GOOV_VAR_DIR/zeo, port $$GOOV_ZEO_PORT, 8100)
+	$(BIN)/goov-zeo
 
 test: install ## Run the whole test suite (unit, integration, functional)
 	$(BIN)/pytest tests

@@ -76,6 +76,7 @@ setup(
         "console_scripts": [
             "goov-start = goov.scripts.start:main",
             "goov-render-instance = goov.scripts.render:main",
+            "goov-zeo = goov.scripts.zeo:main",
             "goov-reminders = goov.scripts.reminders:main",
             "goov-retention = goov.scripts.retention:main",
             "goov-audit-verify = goov.scripts.audit_verify:main",

@@ -64,5 +64,6 @@ def test_rendered_zope_conf_is_valid_zconfig(tmp_path):
     for db in ("", "postgresql://root@127.0.0.1:5432/goov", "zeo://127.0.0.1:8100"):
         var = tmp_path / (db.split(":")[0] or "fs")
         rendered(var, GOOV_DB=db)
-        opts = ZopeWSGIOptions(configfile=str(var / "etc" / "zope.conf"))()
+        settings = Settings.from_env({"GOOV_VAR_DIR": str(var), "GOOV_DB": db}, REPO)
+        opts = ZopeWSGIOptions(configfile=str(settings.zope_conf))()
         assert opts.configroot.instancehome == str(var)

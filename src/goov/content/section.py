@@ -22,3 +22,15 @@ class Section(Container):
     """
 
     _ordering = "unordered"
+
+    def notifyModified(self):
+        """Keep the modification date when a child is added or removed.
+
+        Every add fires IContainerModifiedEvent; Dexterity then reindexes the
+        container and CMF's reindexObject() stamps its modification date. For a
+        storage-only section or month shard that made every signal POST write the
+        shard and its catalog entry, so all parallel intakes conflicted on them
+        (two instances on ZEO: retries up to 8 of 10, one request over 120 s).
+        Nobody edits a section; its date stays its creation date.
+        """
+        self.addCreator()

@@ -145,12 +145,41 @@ class Settings:
         return self.var_dir / "etc"
 
     @property
+    def shares_database(self) -> bool:
+        """RelStorage and ZEO: several processes may serve one portal."""
+        return not isinstance(self.db, FileStorageDb)
+
+    @property
+    def instance_name(self) -> str:
+        """Tells the processes on one var dir apart (files of their own)."""
+        return f"instance-{self.port}"
+
+    @property
+    def instance_etc_dir(self) -> Path:
+        """zope.conf and zope.ini of this process.
+
+        A FileStorage var dir has one process (Data.fs is locked), so they sit in
+        etc/. Client storages let several processes with different ports share a
+        var dir; each renders and reads its own copy in etc/instance-<port>/.
+        """
+        if self.shares_database:
+            return self.etc_dir / self.instance_name
+        return self.etc_dir
+
+    @property
+    def log_dir(self) -> Path:
+        """event.log and access.log; per process when the var dir can be shared."""
+        if self.shares_database:
+            return self.var_dir / "log" / self.instance_name
+        return self.var_dir / "log"
+
+    @property
     def zope_conf(self) -> Path:
-        return self.etc_dir / "zope.conf"
+        return self.instance_etc_dir / "zope.conf"
 
     @property
     def zope_ini(self) -> Path:
-        return self.etc_dir / "zope.ini"
+        return self.instance_etc_dir / "zope.ini"
 
     @property
     def admin_password_is_default(self) -> bool:

@@ -8,15 +8,20 @@ start on an existing database therefore serves within a few seconds.
 from goov.deploy.render import render
 from goov.deploy.settings import Settings
 from goov.deploy.settings import SettingsError
+from goov.deploy.settings import ZeoDb
 from pathlib import Path
 
 import logging
 import os
+import random
 import signal
 import sys
+import time
 
 
 log = logging.getLogger("goov.start")
+# Start-up races on a shared database (ZEO) end in a fresh process: at most this often.
+START_ATTEMPTS = 5
 
 BANNER = """
 ================================================================
@@ -43,17 +48,32 @@ def serve(settings: Settings) -> None:
     from paste.deploy import loadserver
 
     ini = str(settings.zope_ini)
-    fileConfig(ini, {"__file__": ini, "here": str(settings.etc_dir)})
+    fileConfig(ini, {"__file__": ini, "here": str(settings.instance_etc_dir)})
     if settings.admin_password_is_default:
         log.warning(
             "*** The administrator password is the default 'admin'. "
             "Set GOOV_ADMIN_PASSWORD before this portal is reachable by anyone. ***"
         )
-    app = loadapp(f"config:{ini}", name="main")
-
+    if isinstance(settings.db, ZeoDb) and not os.environ.get("GOOV_AUDIT_DB"):
+        log.warning(
+            "GOOV_DB is a ZEO server but GOOV_AUDIT_DB is unset: this instance "
+            "writes the audit log to %s/audit.sqlite. Instances with other var dirs "
+            "keep separate logs; point GOOV_AUDIT_DB at one PostgreSQL database "
+            "(docs/deployment.md).",
+            settings.var_dir,
+        )
+    from goov.deploy.startup_lock import startup_lock
     from goov.scripts.site import ensure_site
+    from ZODB.POSException import ConflictError
 
-    report = ensure_site(settings)
+    # Opening a fresh shared database writes its schema, root and application
+    # object: one instance at a time (see goov.deploy.startup_lock).
+    with startup_lock(settings):
+        try:
+            app = loadapp(f"config:{ini}", name="main")
+        except ConflictError as exc:
+            raise StartupRace(str(exc)) from exc
+        report = ensure_site(settings)
     log.info("site %s: %s", settings.site_id, report)
     if settings.admin_password_is_default:
         password_note = "admin  (the default: change it with GOOV_ADMIN_PASSWORD)"  # noqa: S105
@@ -70,6 +90,21 @@ def serve(settings: Settings) -> None:
         server(app)
     finally:
         _close_database()
+
+
+class StartupRace(Exception):
+    """Zope's own start-up lost a commit race against another instance."""
+
+
+def _start_again() -> None:
+    """Replace this process by a fresh goov-start (Zope starts once per process)."""
+    attempt = int(os.environ.get("GOOV_START_ATTEMPT", "1"))
+    if attempt >= START_ATTEMPTS:
+        raise RuntimeError(f"start-up conflicted {attempt} times; giving up")
+    os.environ["GOOV_START_ATTEMPT"] = str(attempt + 1)
+    time.sleep(random.uniform(0.5, 3.0))  # noqa: S311 - jitter, not crypto
+    print("goov: another instance initialised the database; starting again", flush=True)
+    os.execv(sys.executable, [sys.executable, *sys.argv])  # noqa: S606
 
 
 def _raise_interrupt(signum, frame):
@@ -99,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         serve(settings)
     except KeyboardInterrupt:
         print("goov: stopped", file=sys.stderr)
+    except StartupRace as exc:
+        log.warning("start-up conflicted with another instance: %s", exc)
+        _start_again()
     return 0
 
 
