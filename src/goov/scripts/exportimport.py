@@ -10,47 +10,19 @@ GOOV_DEMO=0, then goov-import there. The export holds all personal data of all
 cases and the users' password hashes: keep it like the database itself.
 """
 
-from goov.deploy.settings import Settings
-from goov.deploy.settings import SettingsError
-from pathlib import Path
+from goov.scripts import portal_call
 
 import argparse
-import base64
 import json
-import os
 import sys
-import urllib.error
-import urllib.request
 
 
 def call(command: str, view: str, body: dict) -> int:
-    try:
-        settings = Settings.from_env(dict(os.environ), Path.cwd())
-    except SettingsError as exc:
-        print(f"goov: {exc}", file=sys.stderr)
-        return 2
-    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host  # noqa: S104
-    url = f"http://{host}:{settings.port}/{settings.site_id}/{view}"
-    token = base64.b64encode(f"admin:{settings.admin_password}".encode()).decode()
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(body).encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-            "Authorization": f"Basic {token}",
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=24 * 3600) as response:  # noqa: S310
-            result = json.loads(response.read().decode())
-    except urllib.error.HTTPError as exc:
-        print(f"{command}: {url}: {exc}\n{exc.read().decode()}", file=sys.stderr)
-        return 1
-    except urllib.error.URLError as exc:
-        print(f"{command}: {url}: {exc} (is the portal running?)", file=sys.stderr)
-        return 1
+    """POST to the export/import view; print its report; 1 when items were missing."""
+    status, answer = portal_call.call(command, view, body, timeout=24 * 3600)
+    if answer is None:
+        return status
+    result = json.loads(answer)
     print(json.dumps(result, indent=2, sort_keys=True))
     if result.get("missing"):
         print(
