@@ -1,6 +1,7 @@
 """Run every benchmark workload at one scale and write the results.
 
     .venv/bin/python bench/run.py --scale 10000 [--only intake,search] [--repeat 30]
+    .venv/bin/python bench/run.py --scale 100000 --generate-only
 
 The database of the scale is generated on first use (bench/database.py) and kept
 in $GOOV_BENCH_VAR/<scale> (default /tmp/goov-bench/<scale>). Results are appended
@@ -93,6 +94,11 @@ def main() -> int:
     parser.add_argument(
         "--no-save", action="store_true", help="print, do not write bench/results"
     )
+    parser.add_argument(
+        "--generate-only",
+        action="store_true",
+        help="make (or finish) the database of the scale and stop",
+    )
     args = parser.parse_args()
     only = [name.strip() for name in args.only.split(",")]
     unknown = set(only) - set(ALL)
@@ -101,6 +107,12 @@ def main() -> int:
 
     started = time.monotonic()
     app, info = open_database(args.scale)
+    if args.generate_only:
+        import Zope2
+
+        Zope2.DB.close()
+        print(f"bench: {args.scale} generated: {json.dumps(info)}")
+        return 0
     results = []
     zapp, site = open_site()
     try:
