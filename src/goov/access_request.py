@@ -7,7 +7,7 @@ privacy officer waits seconds to a minute at a million signals (docs/privacy.md)
 """
 
 from goov.audit.store import append
-from goov.audit.store import query as audit_query
+from goov.audit.store import by_objects as audit_by_objects
 from goov.domain.access_request import matching_persons
 from goov.domain.access_request import mentions
 from goov.domain.access_request import Subject
@@ -63,9 +63,12 @@ def examine(obj, subject: Subject) -> dict | None:
     }
 
 
-def accessed(uid: str) -> list[dict]:
-    items, _ = audit_query({"object": uid}, 0, 10_000)
-    return [{k: item[k] for k in ACCESS_COLUMNS} for item in items]
+def accessed(uids: list[str]) -> dict[str, list[dict]]:
+    """Who did what with each record, from the audit log (one query)."""
+    return {
+        uid: [{k: record[k] for k in ACCESS_COLUMNS} for record in records]
+        for uid, records in audit_by_objects(uids).items()
+    }
 
 
 def search(subject: Subject) -> list[dict]:
@@ -75,8 +78,10 @@ def search(subject: Subject) -> list[dict]:
         obj = brain._unrestrictedGetObject()
         item = examine(obj, subject)
         if item is not None:
-            item["accessed_by"] = accessed(item["UID"])
             found.append(item)
+    log = accessed([item["UID"] for item in found])
+    for item in found:
+        item["accessed_by"] = log[item["UID"]]
     found.sort(key=lambda i: (i["type"] != "Dossier", i["created"]))
     return found
 

@@ -133,6 +133,24 @@ def query(
         return [dict(r) for r in rows], total
 
 
+def by_objects(uids, url: str | None = None, chunk: int = 500) -> dict[str, list]:
+    """Every record about each of `uids`, newest first: {uid: [record, ...]}.
+
+    One query per `chunk` uids (SQLite limits the parameters of a statement)."""
+    uids = list(dict.fromkeys(uids))
+    found = {uid: [] for uid in uids}
+    with engine(url).connect() as connection:
+        for first in range(0, len(uids), chunk):
+            rows = connection.execute(
+                sa.select(audit_log)
+                .where(audit_log.c.object.in_(uids[first : first + chunk]))
+                .order_by(audit_log.c.id.desc())
+            ).mappings()
+            for row in rows:
+                found[row["object"]].append(dict(row))
+    return found
+
+
 def all_records(url: str | None = None):
     with engine(url).connect() as connection:
         for row in connection.execute(
