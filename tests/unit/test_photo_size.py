@@ -21,10 +21,12 @@ def jpeg(width, height, orientation=None) -> bytes:
 @pytest.mark.parametrize(
     "size,orientation,expected",
     [
-        ((4032, 3024), None, (MAX_EDGE, 1500)),
-        ((4032, 3024), 6, (1500, MAX_EDGE)),  # rotated upright, then limited
+        ((4032, 3024), None, (2016, 1512)),  # decoded at half scale, kept
+        ((4032, 3024), 6, (1512, 2016)),  # rotated upright
+        ((4624, 3472), None, (MAX_EDGE, 1538)),  # 16 MP: half scale, then resized
+        ((3000, 2250), None, (MAX_EDGE, 1536)),  # half scale too small: resized
         ((1200, 900), None, (1200, 900)),
-        ((5000, 400), None, (MAX_EDGE, 160)),
+        ((5000, 400), None, (MAX_EDGE, 164)),
     ],
 )
 def test_long_side_is_limited(size, orientation, expected):
