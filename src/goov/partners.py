@@ -45,12 +45,16 @@ def all_partners() -> list[dict]:
     return sorted(result, key=lambda p: p["title"].lower())
 
 
-def partners_of(userid: str) -> list[str]:
-    """The partner group ids a user belongs to."""
-    user = api.user.get(userid=userid)
-    if user is None:
-        return []
-    return partners_among(user.getGroups())
+def partners_of(user) -> list[str]:
+    """The partner group ids of a user object.
+
+    Uses the groups PAS computed when it authenticated the user rather than looking
+    the user up again by id: that look-up recomputes the recursive groups (one per
+    dossier roster of the partner), which cost more than the rest of a signal
+    intake in a big city (bench: intake). Special users (system) have no partner.
+    """
+    get_groups = getattr(user, "getGroups", None)
+    return partners_among(get_groups()) if get_groups is not None else []
 
 
 def is_police_sourced(signal) -> bool:

@@ -27,8 +27,7 @@ def _may_choose_partner(user) -> bool:
 def signal_added(signal, event):
     """Title from category and date; reporting partner from the reporter."""
     user = api.user.get_current()
-    userid = user.getId() if user is not None else None
-    reporter_partners = partners_of(userid) if userid else []
+    reporter_partners = partners_of(user) if user is not None else []
     if not (signal.reporting_partner and _may_choose_partner(user)):
         signal.reporting_partner = reporter_partners[0] if reporter_partners else None
     if not signal.wijk:
