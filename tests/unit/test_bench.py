@@ -171,3 +171,24 @@ def test_summary_tables():
     assert "1.25 (1.12-1.38)" in lines[2]
     growth_lines = growth_table(found)
     assert growth_lines[2].startswith("| intake | 10k → 100k | 1.10 (0.04)")
+
+
+def test_similar_growth_has_a_verdict():
+    def result(ours):
+        return {
+            "goov": {"median_ms": ours, "p95_ms": ours},
+            "baseline": {"median_ms": 100.0, "p95_ms": 100.0},
+        }
+
+    grown = growth_table(
+        {("similar", 10_000): result(4.0), ("similar", 100_000): result(6.0)}
+    )
+    assert grown[2].endswith("| ≤ 1.3 | missed |")
+    flat = growth_table(
+        {("similar", 10_000): result(4.0), ("similar", 100_000): result(5.0)}
+    )
+    assert flat[2].endswith("| ≤ 1.3 | met |")
+    other = growth_table(
+        {("search", 10_000): result(4.0), ("search", 100_000): result(9.0)}
+    )
+    assert other[2].endswith("|  |  |")  # no growth goal for search
