@@ -119,11 +119,17 @@ def _aware(moment):
     return moment
 
 
-def visible(catalog, brains) -> list:
+def user_tokens(catalog) -> frozenset:
+    """The current user's allowedRolesAndUsers tokens (one per group: build once)."""
+    return frozenset(catalog._listAllowedRolesAndUsers(getSecurityManager().getUser()))
+
+
+def visible(catalog, brains, tokens: frozenset | None = None) -> list:
     """The brains the current user may see: what portal_catalog.searchResults
     adds to a query (allowedRolesAndUsers of the user, and effectiveRange unless
     the user may access inactive content), checked per brain."""
-    tokens = set(catalog._listAllowedRolesAndUsers(getSecurityManager().getUser()))
+    if tokens is None:
+        tokens = user_tokens(catalog)
     allowed = catalog._catalog.getIndex("allowedRolesAndUsers")
     dates = None
     if not _checkPermission(AccessInactivePortalContent, catalog):
@@ -161,9 +167,10 @@ def similar_signals(signal, limit: int = 20) -> list[tuple[object, object]]:
     if own_keys:
         query["match_keys"] = own_keys
     brains = {}
+    tokens = user_tokens(catalog) if query else None
     for name, keys in query.items():
         found = catalog.unrestrictedSearchResults(**{name: keys})
-        brains.update((b.UID, b) for b in visible(catalog, found))
+        brains.update((b.UID, b) for b in visible(catalog, found, tokens))
     brains.pop(own.uid, None)
     suggestions = rank(
         (score(own, facts_of_brain(b), radius, window) for b in brains.values()), limit
